@@ -1,0 +1,22 @@
+import { AddProductForm } from '../features/add-product/AddProductForm';
+import { SearchBox } from '../features/search/SearchBox';
+import { ShoppingList } from '../features/shopping-list/ShoppingList';
+import { Notices } from './Notices';
+import { StorageBanner } from './StorageBanner';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Basket</h1>
+        <StorageBanner />
+      </header>
+      <main>
+        <AddProductForm />
+        <Notices />
+        <SearchBox />
+        <ShoppingList />
+      </main>
+    </div>
+  );
+}

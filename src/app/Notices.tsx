@@ -1,0 +1,22 @@
+import { useBasket, useBasketState } from '../bus';
+
+/** News in a polite status line; failures as an alert the person can dismiss. */
+export function Notices() {
+  const basket = useBasket();
+  const notice = useBasketState((s) => s.notice);
+  return (
+    <div className="notices">
+      <p role="status" className="status">
+        {notice?.kind === 'status' ? notice.text : ''}
+      </p>
+      {notice?.kind === 'alert' && (
+        <div role="alert" className="alert" key={notice.id}>
+          <span>{notice.text}</span>
+          <button type="button" className="quiet" onClick={() => basket.dismissNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './basket';
+export * from './cross-tab';
+export * from './react';

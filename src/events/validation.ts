@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { cleanName, nameLength } from './names';
+
+export const NAME_MAX = 200;
+export const QUANTITY_MAX = 9999;
+
+export const messages = {
+  nameBlank: 'Enter a product name.',
+  nameTooLong: `Keep the name to ${NAME_MAX} characters or fewer.`,
+  quantityNotNumber: 'Enter the quantity as a number.',
+  quantityNotPositive: 'Quantity must be more than 0.',
+  quantityTooLarge: `Quantity must be ${QUANTITY_MAX.toLocaleString('en')} or less.`,
+  quantityTooPrecise: 'Use at most 2 decimal places.',
+} as const;
+
+declare const validName: unique symbol;
+declare const validQuantity: unique symbol;
+/** A name that has passed validation: only values of this type reach a command. */
+export type ProductName = string & { readonly [validName]: true };
+export type Quantity = number & { readonly [validQuantity]: true };
+
+export const productNameSchema = v.pipe(
+  v.string(messages.nameBlank),
+  v.transform(cleanName),
+  v.minLength(1, messages.nameBlank),
+  v.check((name) => nameLength(name) <= NAME_MAX, messages.nameTooLong),
+);
+
+export const quantitySchema = v.pipe(
+  v.number(messages.quantityNotNumber),
+  v.finite(messages.quantityNotNumber),
+  v.gtValue(0, messages.quantityNotPositive),
+  v.maxValue(QUANTITY_MAX, messages.quantityTooLarge),
+  v.check((q) => Math.round(q * 100) / 100 === q, messages.quantityTooPrecise),
+);
+
+/** Text from a number field: "" or anything unparsable is not a number. */
+const quantityTextSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, messages.quantityNotNumber),
+  v.transform(Number),
+  quantitySchema,
+);
+
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function field<T>(schema: v.GenericSchema<unknown, unknown>, input: unknown): FieldResult<T> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output as T };
+  return { ok: false, message: result.issues[0].message };
+}
+
+export const parseName = (input: string): FieldResult<ProductName> =>
+  field(productNameSchema, input);
+
+/** Accepts what an `<input type="number">` holds: its text value. */
+export const parseQuantity = (input: string | number): FieldResult<Quantity> =>
+  field(typeof input === 'number' ? quantitySchema : quantityTextSchema, input);
+
+export interface ProductInput {
+  name: ProductName;
+  quantity: Quantity;
+}
+
+export type InputResult =
+  { ok: true; value: ProductInput } | { ok: false; errors: { name?: string; quantity?: string } };
+
+/** Validates a product form before anything is dispatched; every field's problem is reported. */
+export function parseProductInput(name: string, quantity: string | number): InputResult {
+  const n = parseName(name);
+  const q = parseQuantity(quantity);
+  if (n.ok && q.ok) return { ok: true, value: { name: n.value, quantity: q.value } };
+  return {
+    ok: false,
+    errors: { ...(n.ok ? {} : { name: n.message }), ...(q.ok ? {} : { quantity: q.message }) },
+  };
+}

@@ -1,0 +1,128 @@
+import { QUANTITY_MAX, type BasketEvent, type StreamId } from '../events';
+import type { Command } from './commands';
+import type { Product } from './product';
+import { findByName } from './selectors';
+import type { ListState } from './state';
+
+/** Where ids and times come from: injected, so decisions replay the same in tests. */
+export interface EventContext {
+  now(): number;
+  newId(): string;
+}
+
+export type Decision =
+  | { ok: true; streamId: StreamId; expectedVersion: number; events: BasketEvent[] }
+  | { ok: false; message: string };
+
+type Draft = BasketEvent extends infer E
+  ? E extends BasketEvent
+    ? Pick<E, 'type' | 'payload'>
+    : never
+  : never;
+
+const refuse = (message: string): Decision => ({ ok: false, message });
+
+/** Turns a command into the events that record it, or a reason it cannot be done now. */
+export function decide(command: Command, list: ListState, ctx: EventContext): Decision {
+  if (command.type === 'AddProduct' || command.type === 'ClearCheckedProducts') {
+    return drafted(command.streamId, list, ctx, draftFor(command, list));
+  }
+  const product = list.products.get(command.productId);
+  if (!product) return refuse('That product is no longer on the list.');
+  const drafts = draftForProduct(command, product, list);
+  return typeof drafts === 'string' ? refuse(drafts) : drafted(product.streamId, list, ctx, drafts);
+}
+
+function draftFor(
+  command: Extract<Command, { type: 'AddProduct' | 'ClearCheckedProducts' }>,
+  list: ListState,
+): Draft[] | string {
+  if (command.type === 'ClearCheckedProducts') {
+    const productIds = [...list.products.values()]
+      .filter((p) => p.streamId === command.streamId && p.checked)
+      .map((p) => p.productId);
+    return productIds.length ? [{ type: 'CheckedProductsCleared', payload: { productIds } }] : [];
+  }
+  const { name, quantity } = command;
+  const existing = findByName(list, command.streamId, name);
+  if (!existing) {
+    return [{ type: 'ProductAdded', payload: { productId: '', name, quantity } }];
+  }
+  const productId = existing.productId;
+  if (existing.checked) {
+    // Bought already and needed again: back onto the list with the quantity asked for now.
+    const drafts: Draft[] = [{ type: 'ProductUnchecked', payload: { productId } }];
+    if (existing.quantity !== quantity) {
+      drafts.push({ type: 'ProductQuantityChanged', payload: { productId, quantity } });
+    }
+    return drafts;
+  }
+  const raised = Math.round((existing.quantity + quantity) * 100) / 100;
+  if (raised > QUANTITY_MAX) {
+    return `${existing.name} is already × ${existing.quantity}; the most is ${QUANTITY_MAX.toLocaleString('en')}.`;
+  }
+  return [{ type: 'ProductQuantityChanged', payload: { productId, quantity: raised } }];
+}
+
+function draftForProduct(
+  command: Exclude<Command, { type: 'AddProduct' | 'ClearCheckedProducts' }>,
+  product: Product,
+  list: ListState,
+): Draft[] | string {
+  const { productId } = product;
+  switch (command.type) {
+    case 'CheckProduct':
+      return product.checked ? [] : [{ type: 'ProductChecked', payload: { productId } }];
+    case 'UncheckProduct':
+      return product.checked ? [{ type: 'ProductUnchecked', payload: { productId } }] : [];
+    case 'RemoveProduct':
+      return [{ type: 'ProductRemoved', payload: { productId } }];
+    case 'EditProduct': {
+      const drafts: Draft[] = [];
+      if (command.name !== product.name) {
+        const clash = findByName(list, product.streamId, command.name);
+        if (clash && clash.productId !== productId) {
+          return `${clash.name} is already on the list.`;
+        }
+        drafts.push({ type: 'ProductRenamed', payload: { productId, name: command.name } });
+      }
+      if (command.quantity !== product.quantity) {
+        drafts.push({
+          type: 'ProductQuantityChanged',
+          payload: { productId, quantity: command.quantity },
+        });
+      }
+      return drafts;
+    }
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+/** Wraps drafts in envelopes: ids, time and stream versions, all made here and nowhere later. */
+function drafted(
+  streamId: StreamId,
+  list: ListState,
+  ctx: EventContext,
+  drafts: Draft[] | string,
+): Decision {
+  if (typeof drafts === 'string') return refuse(drafts);
+  const expectedVersion = list.versions.get(streamId) ?? 0;
+  const at = ctx.now();
+  const events = drafts.map((draft, i) => {
+    const payload =
+      draft.type === 'ProductAdded' ? { ...draft.payload, productId: ctx.newId() } : draft.payload;
+    return {
+      id: ctx.newId(),
+      type: draft.type,
+      v: 1,
+      at,
+      streamId,
+      streamVersion: expectedVersion + i + 1,
+      payload,
+    } as BasketEvent;
+  });
+  return { ok: true, streamId, expectedVersion, events };
+}

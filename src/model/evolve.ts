@@ -1,0 +1,86 @@
+import { nameKey, type BasketEvent, type ProductId } from '../events';
+import type { Product, ProductTable } from './product';
+
+/**
+ * Bump when `evolve` changes what it produces: a store whose read model was built by another
+ * version rebuilds it from the log on boot.
+ */
+export const REDUCER_VERSION = 1;
+
+/**
+ * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the
+ * caller's fold alone (a replay of 100,000 events must not copy 10,000 rows per event); rows
+ * themselves are never mutated, only replaced, so a row that did not change keeps its identity.
+ * Pure otherwise: no clock, no randomness, no I/O. Events about products that are gone are facts
+ * that no longer change anything.
+ */
+export function evolve(table: ProductTable, event: BasketEvent): void {
+  switch (event.type) {
+    case 'ProductAdded': {
+      const { productId, name, quantity } = event.payload;
+      table.set(productId, {
+        productId,
+        streamId: event.streamId,
+        name,
+        key: nameKey(name),
+        quantity,
+        checked: false,
+        addedAt: event.at,
+        checkedAt: null,
+      });
+      return;
+    }
+    case 'ProductRenamed':
+      return update(table, event.payload.productId, (p) => ({
+        ...p,
+        name: event.payload.name,
+        key: nameKey(event.payload.name),
+      }));
+    case 'ProductQuantityChanged':
+      return update(table, event.payload.productId, (p) => ({
+        ...p,
+        quantity: event.payload.quantity,
+      }));
+    case 'ProductChecked':
+      return update(table, event.payload.productId, (p) => ({
+        ...p,
+        checked: true,
+        checkedAt: event.at,
+      }));
+    case 'ProductUnchecked':
+      return update(table, event.payload.productId, (p) => ({
+        ...p,
+        checked: false,
+        checkedAt: null,
+      }));
+    case 'ProductRemoved':
+      table.delete(event.payload.productId);
+      return;
+    case 'CheckedProductsCleared':
+      for (const id of event.payload.productIds) table.delete(id);
+      return;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+function update(table: ProductTable, id: ProductId, change: (p: Product) => Product): void {
+  const current = table.get(id);
+  if (current) table.set(id, change(current));
+}
+
+/** Every row `evolve` may read or write for this event: all a store must load to apply it. */
+export function touchedIds(event: BasketEvent): readonly ProductId[] {
+  return event.type === 'CheckedProductsCleared'
+    ? event.payload.productIds
+    : [event.payload.productId];
+}
+
+/** The read model of a log: a fresh table folded from `from` (copied, never changed). */
+export function fold(events: Iterable<BasketEvent>, from?: ProductTable): ProductTable {
+  const table: ProductTable = new Map(from);
+  for (const event of events) evolve(table, event);
+  return table;
+}

@@ -1,0 +1,7 @@
+export * from './product';
+export * from './evolve';
+export * from './state';
+export * from './selectors';
+export * from './commands';
+export * from './decide';
+export * from './describe';

@@ -1,0 +1,42 @@
+import { nameKey, type StreamId } from '../events';
+import type { Product } from './product';
+import type { ListState } from './state';
+
+export interface ShoppingView {
+  /** Still to buy, newest first: what was just added is where the person is looking. */
+  readonly toBuy: readonly Product[];
+  /** Bought, most recently checked first. */
+  readonly bought: readonly Product[];
+  /** Products on the list before the search filter. */
+  readonly total: number;
+  /** Products still to buy before the search filter. */
+  readonly remaining: number;
+}
+
+const byNewest = (a: Product, b: Product) => b.addedAt - a.addedAt || a.key.localeCompare(b.key);
+const byCheckedNewest = (a: Product, b: Product) =>
+  (b.checkedAt ?? 0) - (a.checkedAt ?? 0) || a.key.localeCompare(b.key);
+
+export function shoppingView(list: ListState, streamId: StreamId, search: string): ShoppingView {
+  const query = nameKey(search);
+  const toBuy: Product[] = [];
+  const bought: Product[] = [];
+  let total = 0;
+  let remaining = 0;
+  for (const product of list.products.values()) {
+    if (product.streamId !== streamId) continue;
+    total += 1;
+    if (!product.checked) remaining += 1;
+    if (query && !product.key.includes(query)) continue;
+    (product.checked ? bought : toBuy).push(product);
+  }
+  return { toBuy: toBuy.sort(byNewest), bought: bought.sort(byCheckedNewest), total, remaining };
+}
+
+export function findByName(list: ListState, streamId: StreamId, name: string): Product | undefined {
+  const key = nameKey(name);
+  for (const product of list.products.values()) {
+    if (product.streamId === streamId && product.key === key) return product;
+  }
+  return undefined;
+}

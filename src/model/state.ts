@@ -1,0 +1,87 @@
+import type { ProductId, StoredEvent, StreamId } from '../events';
+import { evolve } from './evolve';
+import type { Product } from './product';
+
+/** What has committed, folded: the same rows the store's projection holds. */
+export interface ListState {
+  readonly products: ReadonlyMap<ProductId, Product>;
+  /** Head version of each stream: the expected version of its next append. */
+  readonly versions: ReadonlyMap<StreamId, number>;
+  /** The highest log position folded in; a batch at or below it has been applied already. */
+  readonly lastSeq: number;
+}
+
+export type StorageStatus =
+  /** Saved in this browser's IndexedDB. */
+  | 'saved'
+  /** IndexedDB could not be opened: working in memory, lost on reload. */
+  | 'memory'
+  /** A newer Basket upgraded the database; this tab must reload before it can save again. */
+  | 'outdated'
+  /** This tab's upgrade waits for other Basket tabs to close. */
+  | 'blocked';
+
+export interface Notice {
+  readonly kind: 'status' | 'alert';
+  readonly text: string;
+  /** Distinguishes two notices with the same text, so both are announced. */
+  readonly id: number;
+}
+
+export interface BasketState {
+  readonly list: ListState;
+  readonly search: string;
+  readonly notice: Notice | null;
+  readonly storage: StorageStatus;
+}
+
+/** What changes `BasketState`: committed events, and transient facts that are never stored. */
+export type StateChange =
+  | { readonly type: 'Committed'; readonly events: readonly StoredEvent[] }
+  | { readonly type: 'SearchTextChanged'; readonly text: string }
+  | { readonly type: 'NoticeShown'; readonly notice: Notice }
+  | { readonly type: 'NoticeDismissed' }
+  | { readonly type: 'StorageStatusChanged'; readonly storage: StorageStatus };
+
+export function initialState(list: ListState, storage: StorageStatus): BasketState {
+  return { list, search: '', notice: null, storage };
+}
+
+/**
+ * Folds one committed batch into the list. Events at or below `lastSeq` were applied already
+ * (a tab hears of its own commits from other tabs too), so applying a batch twice changes nothing.
+ * The product map is copied once per batch, not per event.
+ */
+export function applyCommitted(list: ListState, events: readonly StoredEvent[]): ListState {
+  const fresh = events.filter((e) => e.seq > list.lastSeq);
+  const last = fresh.at(-1);
+  if (!last) return list;
+  const products = new Map(list.products);
+  const versions = new Map(list.versions);
+  for (const event of fresh) {
+    evolve(products, event);
+    versions.set(event.streamId, event.streamVersion);
+  }
+  return { products, versions, lastSeq: last.seq };
+}
+
+export function reduceState(state: BasketState, change: StateChange): BasketState {
+  switch (change.type) {
+    case 'Committed': {
+      const list = applyCommitted(state.list, change.events);
+      return list === state.list ? state : { ...state, list };
+    }
+    case 'SearchTextChanged':
+      return { ...state, search: change.text };
+    case 'NoticeShown':
+      return { ...state, notice: change.notice };
+    case 'NoticeDismissed':
+      return { ...state, notice: null };
+    case 'StorageStatusChanged':
+      return { ...state, storage: change.storage };
+    default: {
+      const _exhaustive: never = change;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
+import type { BasketEvent, StoredEvent, StreamId } from '../events';
+import { fold, REDUCER_VERSION, touchedIds, type ListState, type Product } from '../model';
+import { ConcurrencyError, storageErrorFrom } from './errors';
+import { checkBatch, projectBatch, versionsOf } from './projection';
+import type { EventStore, StoreInterruption } from './types';
+
+interface StreamHead {
+  streamId: StreamId;
+  version: number;
+}
+
+interface ProjectionMeta {
+  key: 'projection';
+  reducerVersion: number;
+  lastAppliedSeq: number;
+}
+
+class BasketDatabase extends Dexie {
+  events!: Table<StoredEvent, number, BasketEvent>;
+  streams!: Table<StreamHead, StreamId>;
+  products!: Table<Product, string>;
+  meta!: Table<ProjectionMeta, string>;
+
+  constructor(name: string, options: DexieStoreOptions) {
+    super(name, {
+      autoOpen: false,
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.version(1).stores({
+      events: '++seq, &id, &[streamId+streamVersion], streamId',
+      streams: 'streamId',
+      products: 'productId, streamId',
+      meta: 'key',
+    });
+  }
+}
+
+export interface DexieStoreOptions {
+  name?: string;
+  /** For tests: a fake-indexeddb factory per test. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** For tests: DBCore middleware, e.g. to inject a fault mid-transaction. */
+  middleware?: Middleware<DBCore>[];
+  /** Told when another tab upgrades the database, or our upgrade waits for other tabs. */
+  onInterrupt?: (why: StoreInterruption) => void;
+}
+
+const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+
+/** Opens Basket's IndexedDB database; rejects if IndexedDB cannot be used here. */
+export async function openDexieStore(options: DexieStoreOptions = {}): Promise<EventStore> {
+  const db = new BasketDatabase(options.name ?? 'basket', options);
+  for (const middleware of options.middleware ?? []) db.use(middleware);
+  db.on('versionchange', () => {
+    // A newer Basket is upgrading: get out of its way and stay closed, rather than let Dexie
+    // reopen and write with this build's idea of the schema.
+    db.close({ disableAutoOpen: true });
+    options.onInterrupt?.('outdated');
+    return false;
+  });
+  db.on('blocked', () => options.onInterrupt?.('blocked'));
+  await db.open();
+  options.onInterrupt?.('unblocked');
+  const all = [db.events, db.streams, db.products, db.meta];
+
+  const putMeta = (lastAppliedSeq: number) =>
+    db.meta.put({ key: 'projection', reducerVersion: REDUCER_VERSION, lastAppliedSeq });
+
+  async function project(events: readonly StoredEvent[]): Promise<void> {
+    const touched = [...new Set(events.flatMap(touchedIds))];
+    const rows = (await db.products.bulkGet(touched)).filter(isDefined);
+    const { puts, deletes } = projectBatch(new Map(rows.map((r) => [r.productId, r])), events);
+    await db.products.bulkPut(puts);
+    await db.products.bulkDelete(deletes);
+  }
+
+  async function rebuild(): Promise<void> {
+    const events = await db.events.orderBy('seq').toArray();
+    await db.products.clear();
+    await db.products.bulkPut([...fold(events).values()]);
+    await db.streams.clear();
+    await db.streams.bulkPut(
+      [...versionsOf(events)].map(([streamId, version]) => ({ streamId, version })),
+    );
+    await putMeta(events.at(-1)?.seq ?? 0);
+  }
+
+  async function catchUp(meta: ProjectionMeta): Promise<void> {
+    const pending = await db.events.where('seq').above(meta.lastAppliedSeq).toArray();
+    const last = pending.at(-1);
+    if (!last) return;
+    await project(pending);
+    for (const [streamId, version] of versionsOf(pending)) {
+      await db.streams.put({ streamId, version });
+    }
+    await putMeta(last.seq);
+  }
+
+  async function guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw storageErrorFrom(error);
+    }
+  }
+
+  return {
+    kind: 'indexeddb',
+    load: () =>
+      guarded(() =>
+        db.transaction('rw', all, async (): Promise<ListState> => {
+          const meta = await db.meta.get('projection');
+          if (meta?.reducerVersion === REDUCER_VERSION) await catchUp(meta);
+          else await rebuild();
+          const [products, streams, lastAppliedSeq] = await Promise.all([
+            db.products.toArray(),
+            db.streams.toArray(),
+            db.meta.get('projection').then((m) => m?.lastAppliedSeq ?? 0),
+          ]);
+          return {
+            products: new Map(products.map((p) => [p.productId, p])),
+            versions: new Map(streams.map((s) => [s.streamId, s.version])),
+            lastSeq: lastAppliedSeq,
+          };
+        }),
+      ),
+
+    append: (streamId, expectedVersion, events) =>
+      guarded(async () => {
+        if (events.length === 0) return [];
+        // One transaction: log, stream head and read model commit together or not at all.
+        // Nothing in it catches errors or awaits anything but Dexie.
+        return db.transaction('rw', all, async () => {
+          const known = await db.events
+            .where('id')
+            .anyOf(events.map((e) => e.id))
+            .count();
+          if (known === events.length) return [];
+          if (known > 0) throw new ConcurrencyError('Some of these events are stored already.');
+          const head = (await db.streams.get(streamId))?.version ?? 0;
+          checkBatch(streamId, expectedVersion, head, events);
+          const seqs = await db.events.bulkAdd(
+            events.map((e) => ({ ...e })),
+            { allKeys: true },
+          );
+          const stored = events.map((e, i) => ({ ...e, seq: seqs[i]! }));
+          await project(stored);
+          await db.streams.put({ streamId, version: expectedVersion + events.length });
+          await putMeta(stored.at(-1)!.seq);
+          return stored;
+        });
+      }),
+
+    readAfter: (seq) => guarded(() => db.events.where('seq').above(seq).toArray()),
+
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,18 @@
+import { openDexieStore, type DexieStoreOptions } from './dexie-store';
+import { createMemoryStore } from './memory-store';
+import type { EventStore } from './types';
+
+/**
+ * IndexedDB when this browser lets us have it; otherwise Basket still works, in memory, and the
+ * caller shows that nothing is being saved (`store.kind === 'memory'`) and why.
+ */
+export async function openStore(
+  options: DexieStoreOptions = {},
+): Promise<{ store: EventStore; problem?: unknown }> {
+  try {
+    return { store: await openDexieStore(options) };
+  } catch (problem) {
+    console.error('IndexedDB could not be opened; working in memory.', problem);
+    return { store: createMemoryStore(), problem };
+  }
+}

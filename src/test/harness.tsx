@@ -1,0 +1,40 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { App } from '../app/App';
+import { BasketProvider, createBasket, type Basket, type CrossTab } from '../bus';
+import type { EventContext } from '../model';
+import { createMemoryStore, openDexieStore, type DexieStoreOptions } from '../store';
+
+/** A fresh, private IndexedDB for one test: nothing leaks between tests. */
+export function freshIndexedDB(): Pick<DexieStoreOptions, 'indexedDB' | 'IDBKeyRange'> {
+  return { indexedDB: new IDBFactory(), IDBKeyRange };
+}
+
+/** A clock that moves one second per event and ids that read well in failures. */
+export function testContext(start = Date.UTC(2026, 10, 22, 9, 0)): EventContext {
+  let now = start;
+  let id = 0;
+  return { now: () => (now += 1000), newId: () => `id-${(id += 1)}` };
+}
+
+export async function openTestBasket(
+  options: DexieStoreOptions & { crossTab?: CrossTab | null; memory?: boolean } = {},
+): Promise<Basket> {
+  const store = options.memory
+    ? createMemoryStore()
+    : await openDexieStore({ ...freshIndexedDB(), ...options });
+  return createBasket({ store, crossTab: options.crossTab ?? null });
+}
+
+/** The whole app on the real bus and a real (fake-indexeddb) store, as a person would use it. */
+export async function renderApp(options: Parameters<typeof openTestBasket>[0] = {}) {
+  const basket = await openTestBasket(options);
+  const user = userEvent.setup();
+  const view = render(
+    <BasketProvider basket={basket}>
+      <App />
+    </BasketProvider>,
+  );
+  return { user, basket, ...view };
+}

@@ -1,0 +1,77 @@
+import { useId, type Ref } from 'react';
+import { NAME_MAX, QUANTITY_MAX } from '../events';
+
+export interface ProductFieldErrors {
+  name?: string;
+  quantity?: string;
+}
+
+interface Props {
+  nameLabel: string;
+  name: string;
+  quantity: string;
+  errors: ProductFieldErrors;
+  onName(value: string): void;
+  onQuantity(value: string): void;
+  nameRef?: Ref<HTMLInputElement>;
+  quantityRef?: Ref<HTMLInputElement>;
+}
+
+/** A name and a quantity, each with its message right beside it when it is not acceptable. */
+export function ProductFields({
+  nameLabel,
+  name,
+  quantity,
+  errors,
+  onName,
+  onQuantity,
+  nameRef,
+  quantityRef,
+}: Props) {
+  const id = useId();
+  return (
+    <>
+      <div className="field field-name">
+        <label htmlFor={`${id}-name`}>{nameLabel}</label>
+        <input
+          id={`${id}-name`}
+          ref={nameRef}
+          type="text"
+          autoComplete="off"
+          enterKeyHint="done"
+          maxLength={NAME_MAX * 2}
+          value={name}
+          onChange={(e) => onName(e.target.value)}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? `${id}-name-error` : undefined}
+        />
+        {errors.name && (
+          <p id={`${id}-name-error`} className="field-error" role="alert">
+            {errors.name}
+          </p>
+        )}
+      </div>
+      <div className="field field-quantity">
+        <label htmlFor={`${id}-quantity`}>Quantity</label>
+        <input
+          id={`${id}-quantity`}
+          ref={quantityRef}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={QUANTITY_MAX}
+          step="any"
+          value={quantity}
+          onChange={(e) => onQuantity(e.target.value)}
+          aria-invalid={errors.quantity ? true : undefined}
+          aria-describedby={errors.quantity ? `${id}-quantity-error` : undefined}
+        />
+        {errors.quantity && (
+          <p id={`${id}-quantity-error`} className="field-error" role="alert">
+            {errors.quantity}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
