@@ -113,8 +113,9 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       guarded(() =>
         db.transaction('rw', all, async (): Promise<ListState> => {
           const meta = await db.meta.get('projection');
+          // An up-to-date read model is read, never written: opening must work on a full disk.
           if (meta?.reducerVersion === REDUCER_VERSION) await catchUp(meta);
-          else await rebuild();
+          else if (meta || (await db.events.count()) > 0) await rebuild();
           const [products, streams, lastAppliedSeq] = await Promise.all([
             db.products.toArray(),
             db.streams.toArray(),

@@ -1,0 +1,51 @@
+import { screen, within } from '@testing-library/react';
+import type { DBCore, Middleware } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../test/harness';
+
+/** Makes every write to the read model fail as a full disk does. */
+const storageFull: Middleware<DBCore> = {
+  stack: 'dbcore',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      return name !== 'products'
+        ? table
+        : {
+            ...table,
+            mutate: () =>
+              Promise.reject(
+                new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+              ),
+          };
+    },
+  }),
+};
+
+describe('Basket when storage lets it down', () => {
+  it('works in memory and says, for as long as it lasts, that nothing is saved', async () => {
+    const { user } = await renderApp({ memory: true });
+    expect(screen.getByRole('complementary', { name: 'Storage' })).toHaveTextContent(
+      'Not saved on this device.',
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Milk{Enter}');
+    expect(await screen.findByRole('checkbox', { name: 'Milk' })).toBeInTheDocument();
+    expect(screen.getByRole('complementary', { name: 'Storage' })).toBeInTheDocument();
+  });
+
+  it('says the storage is full, keeps what was typed, and shows nothing unsaved', async () => {
+    const { user } = await renderApp({ middleware: [storageFull] });
+    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Milk{Enter}');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Your device's storage is full, so this change was not saved.",
+    );
+    expect(screen.getByRole('textbox', { name: 'Product' })).toHaveValue('Milk');
+    const list = screen.getByRole('list', { name: 'Shopping list' });
+    expect(within(list).queryAllByRole('listitem')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -1,0 +1,99 @@
+import { waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
+import type { Command } from '../model';
+import { openDexieStore } from '../store';
+import { freshIndexedDB } from '../test/harness';
+import { createBasket } from './basket';
+import { broadcastCrossTab } from './cross-tab';
+
+const add = (name: string, quantity = 1): Command => {
+  const parsed = parseProductInput(name, quantity);
+  if (!parsed.ok) throw new Error('invalid');
+  return { type: 'AddProduct', streamId: DEFAULT_STREAM, ...parsed.value };
+};
+const products = (basket: { getState(): { list: { products: ReadonlyMap<string, unknown> } } }) => [
+  ...basket.getState().list.products.values(),
+];
+
+describe('the bus', () => {
+  it('decides each dispatch against every commit before it: two quick adds make one row', async () => {
+    const basket = await createBasket({ store: await openDexieStore(freshIndexedDB()) });
+    const [first, second] = await Promise.all([
+      basket.dispatch(add('Milk')),
+      basket.dispatch(add('milk')),
+    ]);
+    expect(first.ok && second.ok).toBe(true);
+    expect(products(basket)).toMatchObject([{ name: 'Milk', quantity: 2 }]);
+    basket.dispose();
+  });
+
+  it('resolves a dispatch only once its events are in the state', async () => {
+    const basket = await createBasket({ store: await openDexieStore(freshIndexedDB()) });
+    const outcome = await basket.dispatch(add('Bread'));
+    expect(outcome.ok).toBe(true);
+    expect(products(basket)).toMatchObject([{ name: 'Bread' }]);
+    expect(basket.getState().notice).toMatchObject({ kind: 'status', text: 'Added Bread.' });
+    basket.dispose();
+  });
+
+  it('keeps transient search text out of the log', async () => {
+    const store = await openDexieStore(freshIndexedDB());
+    const basket = await createBasket({ store });
+    basket.search('mil');
+    expect(basket.getState().search).toBe('mil');
+    expect(await store.readAfter(0)).toEqual([]);
+    basket.dispose();
+  });
+
+  it('decides again after another tab wrote first, instead of losing either change', async () => {
+    const idb = freshIndexedDB();
+    const tabA = await createBasket({ store: await openDexieStore(idb) });
+    const tabB = await createBasket({ store: await openDexieStore(idb) });
+    await tabA.dispatch(add('Milk'));
+    // Tab B has not heard of A's commit: its append is stale, is refused, and is decided again.
+    const outcome = await tabB.dispatch(add('MILK', 2));
+    expect(outcome.ok).toBe(true);
+    expect(products(tabB)).toMatchObject([{ name: 'Milk', quantity: 3 }]);
+    tabA.dispose();
+    tabB.dispose();
+  });
+
+  it('shows a commit from another tab, applied exactly once', async () => {
+    const idb = freshIndexedDB();
+    const channel = `basket-test-${Math.random()}`;
+    const tabA = await createBasket({
+      store: await openDexieStore(idb),
+      crossTab: broadcastCrossTab(channel),
+    });
+    const tabB = await createBasket({
+      store: await openDexieStore(idb),
+      crossTab: broadcastCrossTab(channel),
+    });
+    const seenByB: StoredEvent[] = [];
+    const sub = tabB.committed$.subscribe((batch) => seenByB.push(...batch));
+
+    await tabA.dispatch(add('Eggs', 6));
+    await waitFor(() => expect(products(tabB)).toMatchObject([{ name: 'Eggs', quantity: 6 }]), {
+      timeout: 1000,
+    });
+    tabB.sync();
+    await tabA.dispatch(add('Jam'));
+    await waitFor(() => expect(products(tabB)).toHaveLength(2), { timeout: 1000 });
+    expect(seenByB.map((e) => e.seq)).toEqual([1, 2]);
+    sub.unsubscribe();
+    tabA.dispose();
+    tabB.dispose();
+  });
+
+  it('leaves state and log unchanged and says why when the store fails', async () => {
+    const store = await openDexieStore(freshIndexedDB());
+    const basket = await createBasket({ store });
+    store.close();
+    const outcome = await basket.dispatch(add('Milk'));
+    expect(outcome).toMatchObject({ ok: false });
+    expect(products(basket)).toEqual([]);
+    expect(basket.getState().notice).toMatchObject({ kind: 'alert' });
+    basket.dispose();
+  });
+});

@@ -1,0 +1,31 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/harness';
+
+describe('searching the list', () => {
+  it('filters as you type, ignoring case; a clear control and a message when nothing matches', async () => {
+    const { user } = await renderApp();
+    for (const name of ['Milk', 'Oat milk', 'Bread']) {
+      await user.type(screen.getByRole('textbox', { name: 'Product' }), `${name}{Enter}`);
+      await screen.findByRole('checkbox', { name });
+    }
+    const list = screen.getByRole('list', { name: 'Shopping list' });
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+
+    await user.type(search, 'MIL');
+    expect(
+      within(list)
+        .getAllByRole('checkbox')
+        .map((c) => c.labels?.[0]?.textContent),
+    ).toEqual(['Oat milk', 'Milk']);
+
+    await user.type(search, 'x');
+    expect(screen.getByText('Nothing matches “MILx”.')).toBeInTheDocument();
+    expect(within(list).queryAllByRole('listitem')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(search).toHaveValue('');
+    expect(search).toHaveFocus();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(3);
+  });
+});

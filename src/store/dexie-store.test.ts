@@ -1,0 +1,130 @@
+import Dexie, { type DBCore, type Middleware } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_STREAM, type BasketEvent } from '../events';
+import { fold } from '../model';
+import { freshIndexedDB } from '../test/harness';
+import { openDexieStore } from './dexie-store';
+import { StorageError } from './errors';
+
+const added = (n: number): BasketEvent => ({
+  id: `event-${n}`,
+  type: 'ProductAdded',
+  v: 1,
+  at: 1000 * n,
+  streamId: DEFAULT_STREAM,
+  streamVersion: n,
+  payload: { productId: `product-${n}`, name: `Product ${n}`, quantity: 1 },
+});
+
+/** Fails every write to `table` while `armed` is true: a fault in the middle of an append. */
+function faultOn(table: string, makeError: () => Error) {
+  const fault = { armed: false };
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: `fault-on-${table}`,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const downTable = down.table(name);
+        return {
+          ...downTable,
+          mutate: (req) =>
+            fault.armed && name === table ? Promise.reject(makeError()) : downTable.mutate(req),
+        };
+      },
+    }),
+  };
+  return { fault, middleware };
+}
+
+describe('Dexie store under faults', () => {
+  it.each(['products', 'streams', 'meta'])(
+    'rolls back the whole append when writing %s fails after the events were added',
+    async (table) => {
+      const { fault, middleware } = faultOn(table, () => new Error('disk said no'));
+      const store = await openDexieStore({ ...freshIndexedDB(), middleware: [middleware] });
+      await store.append(DEFAULT_STREAM, 0, [added(1)]);
+      const before = await store.load();
+      fault.armed = true;
+      await expect(store.append(DEFAULT_STREAM, 1, [added(2)])).rejects.toThrow(
+        'This change could not be saved: disk said no',
+      );
+      fault.armed = false;
+      expect((await store.readAfter(0)).map((e) => e.id)).toEqual(['event-1']);
+      expect(await store.load()).toEqual(before);
+    },
+  );
+
+  it('says the storage is full when the quota error arrives inside an abort', async () => {
+    const quota = () =>
+      Object.assign(new Error('Transaction aborted'), {
+        name: 'AbortError',
+        inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      });
+    const { fault, middleware } = faultOn('products', quota);
+    const store = await openDexieStore({ ...freshIndexedDB(), middleware: [middleware] });
+    fault.armed = true;
+    const failure = await store.append(DEFAULT_STREAM, 0, [added(1)]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect(failure).toMatchObject({
+      reason: 'full',
+      message: "Your device's storage is full, so this change was not saved.",
+    });
+    fault.armed = false;
+    expect(await store.readAfter(0)).toEqual([]);
+  });
+});
+
+describe('Dexie store boot', () => {
+  it('rebuilds the read model from the log when it was built by another reducer version', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    await store.append(DEFAULT_STREAM, 0, [added(1), added(2)]);
+    store.close();
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    await raw.table('products').clear();
+    await raw.table('meta').put({ key: 'projection', reducerVersion: -1, lastAppliedSeq: 0 });
+    raw.close();
+
+    const booted = await (await openDexieStore(idb)).load();
+    expect(booted.products).toEqual(fold([added(1), added(2)]));
+    expect(booted.lastSeq).toBe(2);
+  });
+
+  it('applies events stored after the read model was last written, and only those', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    store.close();
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    await raw.table('events').add({ ...added(2) });
+    raw.close();
+
+    const reopened = await openDexieStore(idb);
+    const booted = await reopened.load();
+    expect([...booted.products.keys()]).toEqual(['product-1', 'product-2']);
+    expect(booted.versions.get(DEFAULT_STREAM)).toBe(2);
+    await expect(reopened.append(DEFAULT_STREAM, 2, [added(3)])).resolves.toHaveLength(1);
+  });
+});
+
+describe('Dexie store when a newer Basket upgrades the database', () => {
+  it('closes, says so, and refuses to write with the old schema', async () => {
+    const idb = freshIndexedDB();
+    const onInterrupt = vi.fn();
+    const old = await openDexieStore({ ...idb, onInterrupt });
+    await old.append(DEFAULT_STREAM, 0, [added(1)]);
+
+    const newer = new Dexie('basket', idb);
+    newer.version(2).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId, type' });
+    await newer.open();
+
+    expect(onInterrupt).toHaveBeenCalledWith('outdated');
+    const failure = await old.append(DEFAULT_STREAM, 1, [added(2)]).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ reason: 'outdated' });
+    expect(await newer.table('events').count()).toBe(1);
+    newer.close();
+  });
+});

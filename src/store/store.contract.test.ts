@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STREAM, parseProductInput, type BasketEvent } from '../events';
+import { applyCommitted, decide, fold, type Command, type ListState } from '../model';
+import { freshIndexedDB, testContext } from '../test/harness';
+import { ConcurrencyError } from './errors';
+import { createMemoryStore, openDexieStore } from './index';
+import type { EventStore } from './types';
+
+/** Each implementation, and how to open a second handle on the same data (a reload). */
+const implementations: [
+  string,
+  () => Promise<{ store: EventStore; reopen: () => Promise<EventStore> }>,
+][] = [
+  [
+    'Dexie (fake-indexeddb)',
+    async () => {
+      const idb = freshIndexedDB();
+      return { store: await openDexieStore(idb), reopen: () => openDexieStore(idb) };
+    },
+  ],
+  [
+    'in-memory',
+    async () => {
+      const store = createMemoryStore();
+      return { store, reopen: async () => store };
+    },
+  ],
+];
+
+const added = (n: number, name = `Product ${n}`): BasketEvent => ({
+  id: `event-${n}`,
+  type: 'ProductAdded',
+  v: 1,
+  at: 1000 * n,
+  streamId: DEFAULT_STREAM,
+  streamVersion: n,
+  payload: { productId: `product-${n}`, name, quantity: 1 },
+});
+
+describe.each(implementations)('%s store', (_, open) => {
+  it('appends events with increasing log positions and reads them back', async () => {
+    const { store } = await open();
+    const stored = await store.append(DEFAULT_STREAM, 0, [added(1), added(2)]);
+    expect(stored.map((e) => e.seq)).toEqual([1, 2]);
+    expect(await store.append(DEFAULT_STREAM, 2, [added(3)])).toMatchObject([{ seq: 3 }]);
+    expect((await store.readAfter(1)).map((e) => e.id)).toEqual(['event-2', 'event-3']);
+  });
+
+  it('treats re-appending stored event ids as a success that writes nothing', async () => {
+    const { store } = await open();
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    await expect(store.append(DEFAULT_STREAM, 0, [added(1)])).resolves.toEqual([]);
+    expect(await store.readAfter(0)).toHaveLength(1);
+  });
+
+  it('refuses a stale expected version and writes nothing', async () => {
+    const { store } = await open();
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    const stale = { ...added(2), streamVersion: 1 };
+    await expect(store.append(DEFAULT_STREAM, 0, [stale])).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.readAfter(0)).toHaveLength(1);
+    expect((await store.load()).products.size).toBe(1);
+  });
+
+  it('refuses a batch whose stream versions are not the next contiguous run', async () => {
+    const { store } = await open();
+    await expect(store.append(DEFAULT_STREAM, 0, [added(2)])).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    await expect(store.append(DEFAULT_STREAM, 0, [added(1), added(3)])).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    expect(await store.readAfter(0)).toEqual([]);
+  });
+
+  it('does not let a caller change what was stored', async () => {
+    const { store } = await open();
+    const [stored] = await store.append(DEFAULT_STREAM, 0, [added(1, 'Milk')]);
+    (stored!.payload as { name: string }).name = 'Changed';
+    expect((await store.readAfter(0))[0]).toMatchObject({ payload: { name: 'Milk' } });
+  });
+
+  it('boots from the read model, which always equals a fold of the whole log', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(commandArbitrary, { maxLength: 30 }), async (script) => {
+        const { store, reopen } = await open();
+        const ctx = testContext();
+        let list: ListState = await store.load();
+        for (const step of script) {
+          const decision = decide(step(list), list, ctx);
+          if (!decision.ok || decision.events.length === 0) continue;
+          const stored = await store.append(
+            decision.streamId,
+            decision.expectedVersion,
+            decision.events,
+          );
+          list = applyCommitted(list, stored);
+        }
+        const log = await store.readAfter(0);
+        const booted = await (await reopen()).load();
+        expect(booted.products).toEqual(fold(log));
+        expect(list.products).toEqual(booted.products);
+        // I3, I4, I5: positions match, ids are unique, stream versions run 1..n.
+        expect(booted.lastSeq).toBe(log.at(-1)?.seq ?? 0);
+        expect(new Set(log.map((e) => e.id)).size).toBe(log.length);
+        expect(log.map((e) => e.streamVersion)).toEqual(log.map((_, i) => i + 1));
+        expect(booted.versions.get(DEFAULT_STREAM) ?? 0).toBe(log.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+/** A person's next step, chosen against the list as it then stands. */
+type Step = (list: ListState) => Command;
+
+const names = ['Milk', 'milk ', 'Bread', 'Eggs', 'Café', 'Cafe\u0301', 'Tea'];
+const valid = (name: string, quantity: number) => {
+  const parsed = parseProductInput(name, quantity);
+  if (!parsed.ok) throw new Error('arbitrary produced invalid input');
+  return parsed.value;
+};
+const pick = (list: ListState, index: number) => {
+  const ids = [...list.products.keys()];
+  return ids.length ? ids[index % ids.length]! : 'missing';
+};
+
+const commandArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...names), fc.integer({ min: 1, max: 5 }))
+    .map(([name, q]) => () => ({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...valid(name, q),
+    })),
+  fc.nat().map((i) => (list: ListState) => ({ type: 'CheckProduct', productId: pick(list, i) })),
+  fc.nat().map((i) => (list: ListState) => ({ type: 'UncheckProduct', productId: pick(list, i) })),
+  fc.nat().map((i) => (list: ListState) => ({ type: 'RemoveProduct', productId: pick(list, i) })),
+  fc
+    .tuple(fc.nat(), fc.constantFrom(...names), fc.integer({ min: 1, max: 9 }))
+    .map(([i, name, q]) => (list: ListState) => ({
+      type: 'EditProduct',
+      productId: pick(list, i),
+      ...valid(name, q),
+    })),
+  fc.constant(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
+);
