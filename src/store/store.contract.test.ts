@@ -129,20 +129,20 @@ const pick = (list: ListState, index: number) => {
 const commandArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc
     .tuple(fc.constantFrom(...names), fc.integer({ min: 1, max: 5 }))
-    .map(([name, q]) => () => ({
+    .map(([name, q]): Step => () => ({
       type: 'AddProduct',
       streamId: DEFAULT_STREAM,
       ...valid(name, q),
     })),
-  fc.nat().map((i) => (list: ListState) => ({ type: 'CheckProduct', productId: pick(list, i) })),
-  fc.nat().map((i) => (list: ListState) => ({ type: 'UncheckProduct', productId: pick(list, i) })),
-  fc.nat().map((i) => (list: ListState) => ({ type: 'RemoveProduct', productId: pick(list, i) })),
+  fc.nat().map((i): Step => (list) => ({ type: 'CheckProduct', productId: pick(list, i) })),
+  fc.nat().map((i): Step => (list) => ({ type: 'UncheckProduct', productId: pick(list, i) })),
+  fc.nat().map((i): Step => (list) => ({ type: 'RemoveProduct', productId: pick(list, i) })),
   fc
     .tuple(fc.nat(), fc.constantFrom(...names), fc.integer({ min: 1, max: 9 }))
-    .map(([i, name, q]) => (list: ListState) => ({
+    .map(([i, name, q]): Step => (list) => ({
       type: 'EditProduct',
       productId: pick(list, i),
       ...valid(name, q),
     })),
-  fc.constant(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
+  fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
 );

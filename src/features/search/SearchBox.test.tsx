@@ -16,7 +16,7 @@ describe('searching the list', () => {
     expect(
       within(list)
         .getAllByRole('checkbox')
-        .map((c) => c.labels?.[0]?.textContent),
+        .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent),
     ).toEqual(['Oat milk', 'Milk']);
 
     await user.type(search, 'x');

@@ -8,7 +8,7 @@ const list = () => screen.getByRole('list', { name: 'Shopping list' });
 const names = () =>
   within(list())
     .queryAllByRole('checkbox')
-    .map((c) => c.labels?.[0]?.textContent);
+    .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent);
 
 async function add(user: User, ...products: string[]) {
   for (const name of products) {
