@@ -15,7 +15,7 @@ export function UpdatePrompt() {
 
   if (needRefresh) {
     return (
-      <aside className="banner" aria-label="Update">
+      <aside className="banner toast" aria-label="Update">
         New version of Basket.{' '}
         <button type="button" className="primary" onClick={() => void updateServiceWorker(true)}>
           Reload
@@ -28,7 +28,7 @@ export function UpdatePrompt() {
   }
   if (offlineReady) {
     return (
-      <aside className="banner" aria-label="Offline">
+      <aside className="banner toast" aria-label="Offline">
         Basket now works offline.{' '}
         <button type="button" className="quiet" onClick={() => setOfflineReady(false)}>
           OK
