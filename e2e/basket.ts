@@ -17,7 +17,8 @@ export function basketPage(page: Page) {
     checkbox: (name: string) => page.getByRole('checkbox', { name, exact: true }),
     async expectProducts(names: string[]) {
       await expect(list.getByRole('checkbox')).toHaveCount(names.length);
-      for (const name of names) await expect(list.getByRole('checkbox', { name, exact: true })).toBeVisible();
+      for (const name of names)
+        await expect(list.getByRole('checkbox', { name, exact: true })).toBeVisible();
     },
   };
 }

@@ -25,7 +25,9 @@ test('bidi override characters are removed from names', async ({ page }) => {
   await expect(basket.checkbox('txt.exe Apples')).toBeVisible();
 });
 
-test('bad input is refused where the person is looking, and nothing is stored', async ({ page }) => {
+test('bad input is refused where the person is looking, and nothing is stored', async ({
+  page,
+}) => {
   await page.goto('/');
   const basket = basketPage(page);
 
