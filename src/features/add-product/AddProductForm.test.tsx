@@ -94,3 +94,22 @@ describe('adding a product', () => {
     expect(await screen.findByRole('checkbox', { name: 'Apples' })).toBeInTheDocument();
   });
 });
+
+describe('what is typed but not yet added', () => {
+  it('comes back after a reload of the tab, and is forgotten once added', async () => {
+    const idb = freshIndexedDB();
+    const first = await renderApp(idb);
+    await first.user.type(screen.getByRole('textbox', { name: 'Product' }), 'Half a thought');
+    first.unmount();
+
+    const second = await renderApp(idb);
+    const product = screen.getByRole('textbox', { name: 'Product' });
+    expect(product).toHaveValue('Half a thought');
+    await second.user.type(product, '{Enter}');
+    await screen.findByRole('checkbox', { name: 'Half a thought' });
+    second.unmount();
+
+    await renderApp(idb);
+    expect(screen.getByRole('textbox', { name: 'Product' })).toHaveValue('');
+  });
+});

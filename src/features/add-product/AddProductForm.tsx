@@ -1,11 +1,17 @@
+import { useEffect } from 'react';
 import { DEFAULT_STREAM } from '../../events';
 import { useBasket } from '../../bus';
 import { ProductFields } from '../../ui/ProductFields';
 import { useProductForm } from '../../ui/useProductForm';
+import { readDraft, writeDraft } from '../../ui/session-draft';
+
+const DRAFT = 'basket:add-product-draft';
 
 export function AddProductForm() {
   const basket = useBasket();
-  const form = useProductForm({ name: '', quantity: '1' });
+  const form = useProductForm({ name: readDraft(DRAFT), quantity: '1' });
+  const typed = form.fields.name;
+  useEffect(() => writeDraft(DRAFT, typed), [typed]);
 
   return (
     <form
