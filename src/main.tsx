@@ -5,17 +5,22 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { UpdatePrompt } from './app/UpdatePrompt';
 import { broadcastCrossTab, BasketProvider, createBasket, type Basket } from './bus';
-import { openStore, type StoreInterruption } from './store';
+import { openStore, StorageError, type StoreInterruption } from './store';
 import './app/app.css';
 
 const container = document.getElementById('root')!;
 const root = createRoot(container);
 
-function bootMessage(text: string, role: 'status' | 'alert' = 'status') {
+function bootMessage(text: string, role: 'status' | 'alert' = 'status', offerReload = false) {
   root.render(
-    <p className="boot" role={role}>
-      {text}
-    </p>,
+    <div className="boot" role={role}>
+      <p>{text}</p>
+      {offerReload && (
+        <button type="button" onClick={() => location.reload()}>
+          Reload
+        </button>
+      )}
+    </div>,
   );
 }
 
@@ -63,5 +68,9 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error('Basket could not start', error);
-  bootMessage(`Basket could not open your list: ${String(error)}. Try reloading.`, 'alert');
+  const text =
+    error instanceof StorageError
+      ? error.message
+      : `Basket could not open your list: ${String(error)}. Try reloading.`;
+  bootMessage(text, 'alert', true);
 });

@@ -1,4 +1,5 @@
 import { waitFor } from '@testing-library/react';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
 import type { Command } from '../model';
@@ -94,6 +95,40 @@ describe('the bus', () => {
     expect(outcome).toMatchObject({ ok: false });
     expect(products(basket)).toEqual([]);
     expect(basket.getState().notice).toMatchObject({ kind: 'alert' });
+    basket.dispose();
+  });
+});
+
+describe('a tab left behind by a newer Basket', () => {
+  it('stops writing and says Basket was updated once a newer build wrote to the log', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    const basket = await createBasket({ store });
+    await basket.dispatch(add('Milk'));
+    const newer = await openDexieStore(idb);
+    const [written] = await newer.readAfter(0);
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    await raw
+      .table('events')
+      .add({
+        ...written,
+        id: 'from-the-future',
+        seq: undefined,
+        streamVersion: 2,
+        type: 'ListShared',
+      });
+    raw.close();
+
+    basket.sync();
+    await waitFor(() => expect(basket.getState().storage).toBe('outdated'));
+    const outcome = await basket.dispatch(add('Bread'));
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'Basket was updated — reload this page to keep saving.',
+    });
+    expect(await store.readAfter(0).catch(() => 'unreadable')).toBe('unreadable');
+    expect(products(basket)).toMatchObject([{ name: 'Milk' }]);
     basket.dispose();
   });
 });

@@ -30,7 +30,7 @@ import {
   type StateChange,
   type StorageStatus,
 } from '../model';
-import { ConcurrencyError, StorageError, type EventStore } from '../store';
+import { ConcurrencyError, outdated, StorageError, type EventStore } from '../store';
 import type { CrossTab } from './cross-tab';
 
 export type Outcome = { ok: true; events: readonly StoredEvent[] } | { ok: false; message: string };
@@ -101,6 +101,7 @@ export async function createBasket({
         reply({ ok: false, message });
       },
     });
+    if (current.storage === 'outdated') return refuse(outdated().message);
     for (let attempt = 1; ; attempt += 1) {
       const decision = decide(command, list, ctx);
       if (!decision.ok) return refuse(decision.message);
@@ -129,13 +130,14 @@ export async function createBasket({
           list = applyCommitted(list, missed);
           continue;
         }
-        if (error instanceof StorageError && error.reason === 'outdated') {
-          change({ type: 'StorageStatusChanged', storage: 'outdated' });
-        }
-        if (!(error instanceof StorageError || error instanceof ConcurrencyError)) {
-          console.error('Unexpected failure while saving', error);
-        }
-        return refuse(messageOf(error));
+        const message = messageOf(error);
+        return {
+          events: seen,
+          after: () => {
+            reportFailure(error);
+            reply({ ok: false, message });
+          },
+        };
       }
     }
   }
@@ -144,8 +146,18 @@ export async function createBasket({
     try {
       return { events: await store.readAfter(current.list.lastSeq), after: () => {} };
     } catch (error) {
-      return { events: [], after: () => notice('alert', messageOf(error)) };
+      return { events: [], after: () => reportFailure(error) };
     }
+  }
+
+  function reportFailure(error: unknown): void {
+    if (error instanceof StorageError && error.reason === 'outdated') {
+      change({ type: 'StorageStatusChanged', storage: 'outdated' });
+    }
+    if (!(error instanceof StorageError || error instanceof ConcurrencyError)) {
+      console.error('Unexpected failure in the store', error);
+    }
+    notice('alert', messageOf(error));
   }
 
   const committed$ = bus.pipe(

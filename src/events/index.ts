@@ -1,3 +1,5 @@
 export * from './types';
 export * from './names';
 export * from './validation';
+export * from './catalog';
+export * from './upcast';

@@ -1,54 +1,36 @@
-/**
- * The one union of everything that can happen to a shopping list. Events are facts in the past
- * tense; they are never removed or changed in place — a changed shape gets a new `v` and an
- * upcaster (see DESIGN §2).
- */
+import type * as v from 'valibot';
+import type { Catalog } from './catalog';
+
 export type ProductId = string;
 export type StreamId = string;
+export type EventType = keyof Catalog;
+export type PayloadOf<T extends EventType> = v.InferOutput<Catalog[T]['payload']>;
 
 /** The fields every stored event carries, whatever its type. */
-export interface Envelope<T extends string, P> {
+export interface Envelope<T extends EventType> {
   readonly id: string;
   readonly type: T;
-  readonly v: 1;
+  /** The schema version of this type's payload: always the current one once read. */
+  readonly v: Catalog[T]['v'];
   /** Epoch ms, from the injected clock, when the person did it. */
   readonly at: number;
   readonly streamId: StreamId;
   /** 1..n within one stream (one list), contiguous. */
   readonly streamVersion: number;
-  readonly payload: P;
+  readonly payload: Readonly<PayloadOf<T>>;
 }
 
-export type ProductAdded = Envelope<
-  'ProductAdded',
-  { productId: ProductId; name: string; quantity: number }
->;
-export type ProductRenamed = Envelope<'ProductRenamed', { productId: ProductId; name: string }>;
-export type ProductQuantityChanged = Envelope<
-  'ProductQuantityChanged',
-  { productId: ProductId; quantity: number }
->;
-export type ProductChecked = Envelope<'ProductChecked', { productId: ProductId }>;
-export type ProductUnchecked = Envelope<'ProductUnchecked', { productId: ProductId }>;
-export type ProductRemoved = Envelope<'ProductRemoved', { productId: ProductId }>;
-/** Carries the ids it cleared, so one undo can bring them all back and history can count them. */
-export type CheckedProductsCleared = Envelope<
-  'CheckedProductsCleared',
-  { productIds: readonly ProductId[] }
->;
+/**
+ * The one union of everything that can happen to a shopping list, derived from the catalog.
+ * Events are facts in the past tense.
+ */
+export type BasketEvent = { [T in EventType]: Envelope<T> }[EventType];
 
-export type BasketEvent =
-  | ProductAdded
-  | ProductRenamed
-  | ProductQuantityChanged
-  | ProductChecked
-  | ProductUnchecked
-  | ProductRemoved
-  | CheckedProductsCleared;
+export type ProductAdded = Envelope<'ProductAdded'>;
+export type ProductQuantityChanged = Envelope<'ProductQuantityChanged'>;
+export type CheckedProductsCleared = Envelope<'CheckedProductsCleared'>;
 
-export type EventType = BasketEvent['type'];
-
-/** An event as the store hands it back: with its position in the whole log. */
+/** An event as the store hands it back: with its position in this device's log. */
 export type StoredEvent = BasketEvent & { readonly seq: number };
 
 /** The list every product lives in until several lists arrive. */

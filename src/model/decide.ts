@@ -1,4 +1,4 @@
-import { QUANTITY_MAX, type BasketEvent, type StreamId } from '../events';
+import { catalog, QUANTITY_MAX, type BasketEvent, type StreamId } from '../events';
 import type { Command } from './commands';
 import type { Product } from './product';
 import { findByName } from './selectors';
@@ -53,7 +53,10 @@ function draftFor(
     // Bought already and needed again: back onto the list with the quantity asked for now.
     const drafts: Draft[] = [{ type: 'ProductUnchecked', payload: { productId } }];
     if (existing.quantity !== quantity) {
-      drafts.push({ type: 'ProductQuantityChanged', payload: { productId, quantity } });
+      drafts.push({
+        type: 'ProductQuantityChanged',
+        payload: { productId, quantity, reason: 'added-again' },
+      });
     }
     return drafts;
   }
@@ -61,7 +64,12 @@ function draftFor(
   if (raised > QUANTITY_MAX) {
     return `${existing.name} is already × ${existing.quantity}; the most is ${QUANTITY_MAX.toLocaleString('en')}.`;
   }
-  return [{ type: 'ProductQuantityChanged', payload: { productId, quantity: raised } }];
+  return [
+    {
+      type: 'ProductQuantityChanged',
+      payload: { productId, quantity: raised, reason: 'added-again' },
+    },
+  ];
 }
 
 function draftForProduct(
@@ -89,7 +97,7 @@ function draftForProduct(
       if (command.quantity !== product.quantity) {
         drafts.push({
           type: 'ProductQuantityChanged',
-          payload: { productId, quantity: command.quantity },
+          payload: { productId, quantity: command.quantity, reason: 'edited' },
         });
       }
       return drafts;
@@ -117,7 +125,7 @@ function drafted(
     return {
       id: ctx.newId(),
       type: draft.type,
-      v: 1,
+      v: catalog[draft.type].v,
       at,
       streamId,
       streamVersion: expectedVersion + i + 1,

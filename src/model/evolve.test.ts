@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { BasketEvent } from '../events';
+import { catalog, type BasketEvent } from '../events';
 import { fold } from './evolve';
 
-const base = { v: 1, streamId: 'list:default' } as const;
+const streamId = 'list:default';
 let seq = 0;
 const event = <T extends BasketEvent['type']>(
   type: T,
   payload: Extract<BasketEvent, { type: T }>['payload'],
   at = 1000,
-) => ({ ...base, id: `e${(seq += 1)}`, streamVersion: seq, at, type, payload }) as BasketEvent;
+) =>
+  ({
+    id: `e${(seq += 1)}`,
+    v: catalog[type].v,
+    streamId,
+    streamVersion: seq,
+    at,
+    type,
+    payload,
+  }) as BasketEvent;
 
 const added = (productId: string, name: string, quantity = 1, at = 1000) =>
   event('ProductAdded', { productId, name, quantity }, at);
@@ -64,7 +73,7 @@ describe('evolve: given events, when another happens, then the list is', () => {
     const table = fold([
       added('p1', 'Milk'),
       event('ProductRemoved', { productId: 'p1' }),
-      event('ProductQuantityChanged', { productId: 'p1', quantity: 4 }),
+      event('ProductQuantityChanged', { productId: 'p1', quantity: 4, reason: 'edited' }),
       event('ProductChecked', { productId: 'p1' }),
     ]);
     expect(table.size).toBe(0);

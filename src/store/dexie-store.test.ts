@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, type BasketEvent } from '../events';
 import { fold } from '../model';
 import { freshIndexedDB } from '../test/harness';
+import golden from '../events/fixtures/golden-v1.json';
 import { openDexieStore } from './dexie-store';
 import { StorageError } from './errors';
 
@@ -10,7 +11,7 @@ const added = (n: number): BasketEvent => ({
   id: `event-${n}`,
   type: 'ProductAdded',
   v: 1,
-  at: 1000 * n,
+  at: Date.UTC(2026, 0, 1) + 1000 * n,
   streamId: DEFAULT_STREAM,
   streamVersion: n,
   payload: { productId: `product-${n}`, name: `Product ${n}`, quantity: 1 },
@@ -126,5 +127,73 @@ describe('Dexie store when a newer Basket upgrades the database', () => {
     expect(failure).toMatchObject({ reason: 'outdated' });
     expect(await newer.table('events').count()).toBe(1);
     newer.close();
+  });
+});
+
+describe('Dexie store and events from other versions of Basket', () => {
+  it('reads v1 events written long ago at their current version, and rebuilds from them', async () => {
+    const idb = freshIndexedDB();
+    const raw = new Dexie('basket', idb);
+    raw.version(1).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId' });
+    await raw.open();
+    await raw.table('events').bulkAdd(golden.map((e) => ({ ...e })));
+    raw.close();
+
+    const store = await openDexieStore(idb);
+    const booted = await store.load();
+    expect([...booted.products.values()].map((p) => [p.name, p.quantity])).toEqual([
+      ['Milk', 2],
+      ['Green tea', 1],
+    ]);
+    const [, changed] = await store.readAfter(0);
+    expect(changed).toMatchObject({ v: 2, payload: { reason: 'unrecorded' } });
+  });
+
+  it('keeps an event from a newer Basket verbatim and stops, saying Basket was updated', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    const future = { ...added(2), type: 'ListShared', payload: { with: 'someone' } };
+    await raw.table('events').add(future);
+
+    await expect(store.readAfter(0)).rejects.toMatchObject({ reason: 'outdated' });
+    expect(await raw.table('events').where('id').equals('event-2').first()).toMatchObject(future);
+    raw.close();
+  });
+
+  it('will not overwrite a read model built by a newer reducer', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    await raw.table('meta').put({ key: 'projection', reducerVersion: 99, lastAppliedSeq: 1 });
+
+    await expect(store.load()).rejects.toMatchObject({ reason: 'outdated' });
+    expect(await raw.table('meta').get('projection')).toMatchObject({ reducerVersion: 99 });
+    raw.close();
+  });
+
+  it('keeps working on a database a newer Basket upgraded compatibly', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    store.close();
+    const newer = new Dexie('basket', idb);
+    newer.version(3).stores({
+      events: '++seq, &id, &[streamId+streamVersion], streamId',
+      streams: 'streamId',
+      products: 'productId, streamId',
+      meta: 'key',
+      lists: 'streamId',
+    });
+    await newer.open();
+    newer.close();
+
+    const old = await openDexieStore(idb);
+    expect((await old.load()).products.size).toBe(1);
+    await expect(old.append(DEFAULT_STREAM, 1, [added(2)])).resolves.toHaveLength(1);
   });
 });

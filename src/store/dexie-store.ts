@@ -2,6 +2,7 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { BasketEvent, StoredEvent, StreamId } from '../events';
 import { fold, REDUCER_VERSION, touchedIds, type ListState, type Product } from '../model';
 import { ConcurrencyError, storageErrorFrom } from './errors';
+import { checkReducerVersion, readStored } from './read';
 import { checkBatch, projectBatch, versionsOf } from './projection';
 import type { EventStore, StoreInterruption } from './types';
 
@@ -62,7 +63,12 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     return false;
   });
   db.on('blocked', () => options.onInterrupt?.('blocked'));
-  await db.open();
+  try {
+    await db.open();
+  } catch (error) {
+    // A VersionError means a newer Basket upgraded the database: that is "reload", not "no storage".
+    throw storageErrorFrom(error);
+  }
   options.onInterrupt?.('unblocked');
   const all = [db.events, db.streams, db.products, db.meta];
 
@@ -78,7 +84,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   }
 
   async function rebuild(): Promise<void> {
-    const events = await db.events.orderBy('seq').toArray();
+    const events = readStored(await db.events.orderBy('seq').toArray());
     await db.products.clear();
     await db.products.bulkPut([...fold(events).values()]);
     await db.streams.clear();
@@ -89,7 +95,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   }
 
   async function catchUp(meta: ProjectionMeta): Promise<void> {
-    const pending = await db.events.where('seq').above(meta.lastAppliedSeq).toArray();
+    const pending = readStored(await db.events.where('seq').above(meta.lastAppliedSeq).toArray());
     const last = pending.at(-1);
     if (!last) return;
     await project(pending);
@@ -113,6 +119,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       guarded(() =>
         db.transaction('rw', all, async (): Promise<ListState> => {
           const meta = await db.meta.get('projection');
+          checkReducerVersion(meta?.reducerVersion);
           // An up-to-date read model is read, never written: opening must work on a full disk.
           if (meta?.reducerVersion === REDUCER_VERSION) await catchUp(meta);
           else if (meta || (await db.events.count()) > 0) await rebuild();
@@ -155,7 +162,8 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
         });
       }),
 
-    readAfter: (seq) => guarded(() => db.events.where('seq').above(seq).toArray()),
+    readAfter: (seq) =>
+      guarded(async () => readStored(await db.events.where('seq').above(seq).toArray())),
 
     close: () => db.close(),
   };

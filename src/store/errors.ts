@@ -16,7 +16,10 @@ export class StorageError extends Error {
 }
 
 const FULL = "Your device's storage is full, so this change was not saved.";
-const OUTDATED = 'Basket was updated in another tab — reload this page to keep saving.';
+const OUTDATED = 'Basket was updated — reload this page to keep saving.';
+
+/** A newer Basket has written here: this build must stop writing until it is reloaded. */
+export const outdated = (cause?: unknown) => new StorageError(OUTDATED, 'outdated', { cause });
 
 interface NamedError {
   name?: string;
@@ -41,8 +44,8 @@ export function storageErrorFrom(error: unknown): Error {
   if (error instanceof ConcurrencyError || error instanceof StorageError) return error;
   const chain = names(error);
   if (chain.includes('QuotaExceededError')) return new StorageError(FULL, 'full', { cause: error });
-  if (chain.some((n) => n === 'DatabaseClosedError' || n === 'VersionChangeError')) {
-    return new StorageError(OUTDATED, 'outdated', { cause: error });
+  if (chain.some((n) => /^(DatabaseClosed|VersionChange|Version)Error$/.test(n))) {
+    return outdated(error);
   }
   const detail = (error as NamedError | undefined)?.message ?? String(error);
   return new StorageError(`This change could not be saved: ${detail}`, 'failed', {

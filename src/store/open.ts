@@ -1,4 +1,5 @@
 import { openDexieStore, type DexieStoreOptions } from './dexie-store';
+import { StorageError } from './errors';
 import { createMemoryStore } from './memory-store';
 import type { EventStore } from './types';
 
@@ -12,6 +13,8 @@ export async function openStore(
   try {
     return { store: await openDexieStore(options) };
   } catch (problem) {
+    // Data is there but belongs to a newer Basket: working in memory would hide it.
+    if (problem instanceof StorageError && problem.reason === 'outdated') throw problem;
     console.error('IndexedDB could not be opened; working in memory.', problem);
     return { store: createMemoryStore(), problem };
   }

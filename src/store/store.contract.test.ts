@@ -32,7 +32,7 @@ const added = (n: number, name = `Product ${n}`): BasketEvent => ({
   id: `event-${n}`,
   type: 'ProductAdded',
   v: 1,
-  at: 1000 * n,
+  at: Date.UTC(2026, 0, 1) + 1000 * n,
   streamId: DEFAULT_STREAM,
   streamVersion: n,
   payload: { productId: `product-${n}`, name, quantity: 1 },

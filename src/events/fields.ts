@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import { cleanName, nameLength } from './names';
+import { NAME_MAX, quantitySchema } from './validation';
+
+/** Ids are UUIDs when Basket makes them; anything short, printable and unique is accepted. */
+export const idSchema = v.pipe(
+  v.string('an id must be text'),
+  v.regex(/^[\w:.-]{1,100}$/, 'an id must be 1–100 letters, digits or - _ : .'),
+);
+
+export const streamIdSchema = v.pipe(
+  v.string('a list id must be text'),
+  v.regex(/^list:[\w-]{1,64}$/, 'a list id must look like list:name'),
+);
+
+/** A name as stored: already cleaned, so it shows exactly as it was accepted. */
+export const storedNameSchema = v.pipe(
+  v.string('a name must be text'),
+  v.check(
+    (name) => name.length > 0 && cleanName(name) === name && nameLength(name) <= NAME_MAX,
+    `a name must be 1–${NAME_MAX} characters, trimmed, without control or bidi override characters`,
+  ),
+);
+
+export const storedQuantitySchema = quantitySchema;
+
+/** Epoch ms between 2000 and 2200: anything else is not a time Basket wrote. */
+export const timeSchema = v.pipe(
+  v.number('a time must be a number'),
+  v.integer('a time must be whole milliseconds'),
+  v.minValue(946_684_800_000, 'a time must be after the year 2000'),
+  v.maxValue(7_258_118_400_000, 'a time must be before the year 2200'),
+);
+
+export const positionSchema = v.pipe(
+  v.number('a stream version must be a number'),
+  v.integer('a stream version must be a whole number'),
+  v.minValue(1, 'a stream version starts at 1'),
+);
