@@ -109,15 +109,13 @@ describe('a tab left behind by a newer Basket', () => {
     const [written] = await newer.readAfter(0);
     const raw = new Dexie('basket', idb);
     await raw.open();
-    await raw
-      .table('events')
-      .add({
-        ...written,
-        id: 'from-the-future',
-        seq: undefined,
-        streamVersion: 2,
-        type: 'ListShared',
-      });
+    await raw.table('events').add({
+      ...written,
+      id: 'from-the-future',
+      seq: undefined,
+      streamVersion: 2,
+      type: 'ListShared',
+    });
     raw.close();
 
     basket.sync();
