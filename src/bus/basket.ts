@@ -9,14 +9,13 @@ import {
   merge,
   mergeMap,
   type Observable,
-  of,
   scan,
   share,
   shareReplay,
   startWith,
   Subject,
 } from 'rxjs';
-import type { StoredEvent } from '../events';
+import type { BasketEvent, StoredEvent } from '../events';
 import {
   applyCommitted,
   decide,
@@ -30,14 +29,29 @@ import {
   type StateChange,
   type StorageStatus,
 } from '../model';
-import { ConcurrencyError, outdated, StorageError, type EventStore } from '../store';
+import {
+  backupOf,
+  ConcurrencyError,
+  outdated,
+  StorageError,
+  type BackupFile,
+  type EventStore,
+  type Progress,
+} from '../store';
 import type { CrossTab } from './cross-tab';
 
 export type Outcome = { ok: true; events: readonly StoredEvent[] } | { ok: false; message: string };
+export type JobOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 export interface Basket {
   /** One user intent. Resolves once it is stored and shown, or refused with a reason. */
   dispatch(command: Command): Promise<Outcome>;
+  /** Merges a backup's (validated) events into the log and shows the merged list. */
+  importEvents(events: readonly BasketEvent[], onProgress?: Progress): Promise<JobOutcome>;
+  /** Rebuilds the read model from the whole log. */
+  rebuild(onProgress?: Progress): Promise<JobOutcome>;
+  /** The whole log as a backup file, as of every write dispatched before this call. */
+  exportBackup(): Promise<BackupFile>;
   /** Transient: filters what is shown, never stored. */
   search(text: string): void;
   dismissNotice(): void;
@@ -58,14 +72,18 @@ export interface BasketOptions {
   crossTab?: CrossTab | null;
 }
 
-type Message =
+/** Work that must wait its turn behind every write before it. */
+type Job =
   | { kind: 'command'; command: Command; reply: (outcome: Outcome) => void }
   | { kind: 'sync' }
-  | { kind: 'change'; change: StateChange };
+  | { kind: 'reload' }
+  | { kind: 'task'; run: () => Promise<Handled> };
 
-/** What one write job produced: the events to fold, then what to do once they are folded. */
+type Message = Job | { kind: 'change'; change: StateChange };
+
+/** What one job produced: changes to fold, then what to do once they are folded. */
 interface Handled {
-  events: readonly StoredEvent[];
+  changes: readonly StateChange[];
   after: () => void;
 }
 
@@ -75,6 +93,9 @@ export const systemContext: EventContext = {
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
 };
+
+const committed = (events: readonly StoredEvent[]): StateChange[] =>
+  events.length ? [{ type: 'Committed', events }] : [];
 
 export async function createBasket({
   store,
@@ -87,15 +108,27 @@ export async function createBasket({
   const listeners = new Set<() => void>();
 
   const change = (c: StateChange) => bus.next({ kind: 'change', change: c });
-  const notice = (kind: 'status' | 'alert', text: string) =>
-    change({ type: 'NoticeShown', notice: { kind, text, id: (noticeId += 1) } });
+  const notice = (kind: 'status' | 'alert', text: string, offerExport = false) =>
+    change({ type: 'NoticeShown', notice: { kind, text, id: (noticeId += 1), offerExport } });
+
+  function reportFailure(error: unknown): string {
+    const message = messageOf(error);
+    if (error instanceof StorageError && error.reason === 'outdated') {
+      change({ type: 'StorageStatusChanged', storage: 'outdated' });
+    }
+    if (!(error instanceof StorageError || error instanceof ConcurrencyError)) {
+      console.error('Unexpected failure in the store', error);
+    }
+    const full = error instanceof StorageError && error.reason === 'full';
+    notice('alert', message, full);
+    return message;
+  }
 
   async function handleCommand(command: Command, reply: (o: Outcome) => void): Promise<Handled> {
-    const before = current.list;
-    let list: ListState = before;
+    let list: ListState = current.list;
     const seen: StoredEvent[] = [];
     const refuse = (message: string): Handled => ({
-      events: seen,
+      changes: committed(seen),
       after: () => {
         notice('alert', message);
         reply({ ok: false, message });
@@ -105,38 +138,42 @@ export async function createBasket({
     for (let attempt = 1; ; attempt += 1) {
       const decision = decide(command, list, ctx);
       if (!decision.ok) return refuse(decision.message);
-      if (decision.events.length === 0) return { events: seen, after: () => reply(ok([])) };
+      if (decision.events.length === 0) {
+        return { changes: committed(seen), after: () => reply({ ok: true, events: [] }) };
+      }
       try {
         const stored = await store.append(
           decision.streamId,
           decision.expectedVersion,
           decision.events,
         );
+        const before = list;
         return {
-          events: [...seen, ...stored],
+          changes: committed([...seen, ...stored]),
           after: () => {
             if (stored.length) {
               crossTab?.announce(stored.at(-1)!.seq);
-              notice('status', describe(stored, list));
+              notice('status', describe(stored, before));
             }
-            reply(ok(stored));
+            reply({ ok: true, events: stored });
           },
         };
       } catch (error) {
+        let failure = error;
         if (error instanceof ConcurrencyError && attempt < MAX_ATTEMPTS) {
           // Another tab wrote first: fold in what it wrote and decide again.
-          const missed = await store.readAfter(list.lastSeq);
-          seen.push(...missed);
-          list = applyCommitted(list, missed);
-          continue;
+          try {
+            const missed = await store.readAfter(list.lastSeq);
+            seen.push(...missed);
+            list = applyCommitted(list, missed);
+            continue;
+          } catch (readError) {
+            failure = readError;
+          }
         }
-        const message = messageOf(error);
         return {
-          events: seen,
-          after: () => {
-            reportFailure(error);
-            reply({ ok: false, message });
-          },
+          changes: committed(seen),
+          after: () => reply({ ok: false, message: reportFailure(failure) }),
         };
       }
     }
@@ -144,30 +181,70 @@ export async function createBasket({
 
   async function handleSync(): Promise<Handled> {
     try {
-      return { events: await store.readAfter(current.list.lastSeq), after: () => {} };
+      return { changes: committed(await store.readAfter(current.list.lastSeq)), after: () => {} };
     } catch (error) {
-      return { events: [], after: () => reportFailure(error) };
+      return { changes: [], after: () => void reportFailure(error) };
     }
   }
 
-  function reportFailure(error: unknown): void {
-    if (error instanceof StorageError && error.reason === 'outdated') {
-      change({ type: 'StorageStatusChanged', storage: 'outdated' });
+  async function handleReload(): Promise<Handled> {
+    try {
+      return { changes: [{ type: 'ListReloaded', list: await store.load() }], after: () => {} };
+    } catch (error) {
+      return { changes: [], after: () => void reportFailure(error) };
     }
-    if (!(error instanceof StorageError || error instanceof ConcurrencyError)) {
-      console.error('Unexpected failure in the store', error);
-    }
-    notice('alert', messageOf(error));
   }
 
-  const committed$ = bus.pipe(
-    filter((m) => m.kind !== 'change'),
-    // One write at a time, in dispatch order: each decision sees every commit before it.
-    concatMap((m) =>
-      from(m.kind === 'command' ? handleCommand(m.command, m.reply) : handleSync()).pipe(
-        mergeMap(({ events, after }) =>
+  /** Runs a job that replaces the whole list, in its turn, and tells the other tabs. */
+  function replaceList(
+    work: () => Promise<{ list: ListState; message: string; changed: boolean }>,
+  ): Promise<JobOutcome> {
+    return new Promise((reply) =>
+      bus.next({
+        kind: 'task',
+        run: async () => {
+          try {
+            const { list, message, changed } = await work();
+            return {
+              changes: changed ? [{ type: 'ListReloaded', list }] : [],
+              after: () => {
+                if (changed) crossTab?.announceReset();
+                notice('status', message);
+                reply({ ok: true, message });
+              },
+            };
+          } catch (error) {
+            return {
+              changes: [],
+              after: () => reply({ ok: false, message: reportFailure(error) }),
+            };
+          }
+        },
+      }),
+    );
+  }
+
+  function handle(job: Job): Promise<Handled> {
+    switch (job.kind) {
+      case 'command':
+        return handleCommand(job.command, job.reply);
+      case 'sync':
+        return handleSync();
+      case 'reload':
+        return handleReload();
+      case 'task':
+        return job.run();
+    }
+  }
+
+  const jobChanges$ = bus.pipe(
+    filter((m): m is Job => m.kind !== 'change'),
+    // One job at a time, in dispatch order: each decision sees every commit before it.
+    concatMap((job) =>
+      from(handle(job)).pipe(
+        mergeMap(({ changes, after }) =>
           concat(
-            events.length ? of(events) : EMPTY,
+            from(changes),
             defer(() => {
               after();
               return EMPTY;
@@ -179,15 +256,18 @@ export async function createBasket({
     share(),
   );
 
-  const changes$ = merge(
-    committed$.pipe(map((events): StateChange => ({ type: 'Committed', events }))),
+  const committed$ = jobChanges$.pipe(
+    filter((c): c is Extract<StateChange, { type: 'Committed' }> => c.type === 'Committed'),
+    map((c) => c.events),
+  );
+
+  const state$ = merge(
+    jobChanges$,
     bus.pipe(
       filter((m) => m.kind === 'change'),
       map((m) => m.change),
     ),
-  );
-
-  const state$ = changes$.pipe(
+  ).pipe(
     scan(reduceState, current),
     startWith(current),
     shareReplay({ bufferSize: 1, refCount: false }),
@@ -198,11 +278,43 @@ export async function createBasket({
     current = state;
     for (const listener of listeners) listener();
   });
-  const stopListening = crossTab?.listen(() => bus.next({ kind: 'sync' }));
+  const stopListening = crossTab?.listen(
+    () => bus.next({ kind: 'sync' }),
+    () => bus.next({ kind: 'reload' }),
+  );
+  const plural = (n: number, one: string) =>
+    `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
 
   return {
     dispatch: (command) =>
       new Promise<Outcome>((reply) => bus.next({ kind: 'command', command, reply })),
+    importEvents: (events, onProgress) =>
+      replaceList(async () => {
+        const { added, list } = await store.importEvents(events, onProgress);
+        const message = added
+          ? `Imported ${plural(added, 'change')} from the backup.`
+          : 'Nothing new: everything in this backup is already here.';
+        return { list, message, changed: added > 0 };
+      }),
+    rebuild: (onProgress) =>
+      replaceList(async () => {
+        const list = await store.rebuild(onProgress);
+        return { list, message: 'Rebuilt your list from its history.', changed: true };
+      }),
+    exportBackup: () =>
+      new Promise<BackupFile>((resolve, reject) =>
+        bus.next({
+          kind: 'task',
+          run: async () => {
+            try {
+              const file = backupOf(await store.readAfter(0), ctx.now());
+              return { changes: [], after: () => resolve(file) };
+            } catch (error) {
+              return { changes: [], after: () => reject(new Error(reportFailure(error))) };
+            }
+          },
+        }),
+      ),
     search: (text) => change({ type: 'SearchTextChanged', text }),
     dismissNotice: () => change({ type: 'NoticeDismissed' }),
     storageChanged: (storage) => change({ type: 'StorageStatusChanged', storage }),
@@ -223,8 +335,6 @@ export async function createBasket({
     },
   };
 }
-
-const ok = (events: readonly StoredEvent[]): Outcome => ({ ok: true, events });
 
 function messageOf(error: unknown): string {
   if (error instanceof StorageError) return error.message;

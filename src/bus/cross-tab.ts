@@ -3,8 +3,11 @@
  * it has not folded yet from the store, so a missed or repeated message costs nothing.
  */
 export interface CrossTab {
+  /** The log grew: fold in what is new. */
   announce(lastSeq: number): void;
-  listen(onGrown: () => void): () => void;
+  /** The log was merged or the read model rebuilt: positions changed, reload the list. */
+  announceReset(): void;
+  listen(onGrown: () => void, onReset: () => void): () => void;
   close(): void;
 }
 
@@ -13,8 +16,12 @@ export function broadcastCrossTab(name = 'basket'): CrossTab | null {
   const channel = new BroadcastChannel(name);
   return {
     announce: (lastSeq) => channel.postMessage({ lastSeq }),
-    listen(onGrown) {
-      const handler = () => onGrown();
+    announceReset: () => channel.postMessage({ reset: true }),
+    listen(onGrown, onReset) {
+      const handler = (event: MessageEvent) => {
+        if ((event.data as { reset?: boolean } | null)?.reset) onReset();
+        else onGrown();
+      };
       channel.addEventListener('message', handler);
       return () => channel.removeEventListener('message', handler);
     },

@@ -24,6 +24,8 @@ export type StorageStatus =
 export interface Notice {
   readonly kind: 'status' | 'alert';
   readonly text: string;
+  /** Storage is full: the person should be offered a backup of what is saved. */
+  readonly offerExport?: boolean;
   /** Distinguishes two notices with the same text, so both are announced. */
   readonly id: number;
 }
@@ -38,6 +40,8 @@ export interface BasketState {
 /** What changes `BasketState`: committed events, and transient facts that are never stored. */
 export type StateChange =
   | { readonly type: 'Committed'; readonly events: readonly StoredEvent[] }
+  /** The read model was rebuilt or merged with a backup: the list is replaced, not folded. */
+  | { readonly type: 'ListReloaded'; readonly list: ListState }
   | { readonly type: 'SearchTextChanged'; readonly text: string }
   | { readonly type: 'NoticeShown'; readonly notice: Notice }
   | { readonly type: 'NoticeDismissed' }
@@ -71,6 +75,8 @@ export function reduceState(state: BasketState, change: StateChange): BasketStat
       const list = applyCommitted(state.list, change.events);
       return list === state.list ? state : { ...state, list };
     }
+    case 'ListReloaded':
+      return { ...state, list: change.list };
     case 'SearchTextChanged':
       return { ...state, search: change.text };
     case 'NoticeShown':

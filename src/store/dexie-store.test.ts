@@ -197,3 +197,75 @@ describe('Dexie store and events from other versions of Basket', () => {
     await expect(old.append(DEFAULT_STREAM, 1, [added(2)])).resolves.toHaveLength(1);
   });
 });
+
+describe('Dexie store imports and rebuilds are all or nothing', () => {
+  it('leaves log and read model as they were when an import fails half way', async () => {
+    const { fault, middleware } = faultOn('products', () => new Error('disk said no'));
+    const store = await openDexieStore({ ...freshIndexedDB(), middleware: [middleware] });
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    const [log, model] = [await store.readAfter(0), await store.load()];
+    fault.armed = true;
+    await expect(store.importEvents([added(2), added(3)])).rejects.toThrow('disk said no');
+    fault.armed = false;
+    expect(await store.readAfter(0)).toEqual(log);
+    expect(await store.load()).toEqual(model);
+  });
+
+  it('never leaves a half-built read model in use when a rebuild crashes', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    await store.append(DEFAULT_STREAM, 0, [added(1), added(2)]);
+    store.close();
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    await raw.table('meta').put({ key: 'projection', reducerVersion: 0, lastAppliedSeq: 2 });
+    const rowsBefore = await raw.table('products').toArray();
+    raw.close();
+
+    // The rebuild on boot dies part way through writing the new read model.
+    let writes = 0;
+    const crashAfterOneWrite: Middleware<DBCore> = {
+      stack: 'dbcore',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) =>
+              name === 'products' && (writes += 1) > 1
+                ? Promise.reject(new Error('tab closed'))
+                : table.mutate(req),
+          };
+        },
+      }),
+    };
+    const crashing = await openDexieStore({ ...idb, middleware: [crashAfterOneWrite] });
+    await expect(crashing.load()).rejects.toThrow('tab closed');
+    crashing.close();
+
+    const check = new Dexie('basket', idb);
+    await check.open();
+    expect(await check.table('products').toArray()).toEqual(rowsBefore);
+    expect(await check.table('meta').get('projection')).toMatchObject({ reducerVersion: 0 });
+    check.close();
+    const recovered = await (await openDexieStore(idb)).load();
+    expect([...recovered.products.keys()]).toEqual(['product-1', 'product-2']);
+  });
+
+  it('reports progress while rebuilding', async () => {
+    const store = await openDexieStore(freshIndexedDB());
+    await store.append(
+      DEFAULT_STREAM,
+      0,
+      Array.from({ length: 4500 }, (_, i) => added(i + 1)),
+    );
+    const progress: [number, number][] = [];
+    await store.rebuild((done, total) => progress.push([done, total]));
+    expect(progress).toEqual([
+      [2000, 4500],
+      [4000, 4500],
+      [4500, 4500],
+    ]);
+  });
+});

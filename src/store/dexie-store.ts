@@ -1,10 +1,11 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { BasketEvent, StoredEvent, StreamId } from '../events';
+import type { BasketEvent, StreamId } from '../events';
 import { fold, REDUCER_VERSION, touchedIds, type ListState, type Product } from '../model';
 import { ConcurrencyError, storageErrorFrom } from './errors';
-import { checkReducerVersion, readStored } from './read';
+import { mergeLogs } from './merge';
 import { checkBatch, projectBatch, versionsOf } from './projection';
-import type { EventStore, StoreInterruption } from './types';
+import { checkReducerVersion, readStored } from './read';
+import type { EventStore, Progress, StoreInterruption } from './types';
 
 interface StreamHead {
   streamId: StreamId;
@@ -18,7 +19,8 @@ interface ProjectionMeta {
 }
 
 class BasketDatabase extends Dexie {
-  events!: Table<StoredEvent, number, BasketEvent>;
+  /** Rows as they were written, at whatever version: read them through `readStored`. */
+  events!: Table<object & { seq: number }, number, object>;
   streams!: Table<StreamHead, StreamId>;
   products!: Table<Product, string>;
   meta!: Table<ProjectionMeta, string>;
@@ -49,6 +51,9 @@ export interface DexieStoreOptions {
   onInterrupt?: (why: StoreInterruption) => void;
 }
 
+/** Rows per request in long writes: progress is reported, and the page can paint, between them. */
+const CHUNK = 2000;
+
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
 
 /** Opens Basket's IndexedDB database; rejects if IndexedDB cannot be used here. */
@@ -66,7 +71,6 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   try {
     await db.open();
   } catch (error) {
-    // A VersionError means a newer Basket upgraded the database: that is "reload", not "no storage".
     throw storageErrorFrom(error);
   }
   options.onInterrupt?.('unblocked');
@@ -75,7 +79,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   const putMeta = (lastAppliedSeq: number) =>
     db.meta.put({ key: 'projection', reducerVersion: REDUCER_VERSION, lastAppliedSeq });
 
-  async function project(events: readonly StoredEvent[]): Promise<void> {
+  async function project(events: readonly BasketEvent[]): Promise<void> {
     const touched = [...new Set(events.flatMap(touchedIds))];
     const rows = (await db.products.bulkGet(touched)).filter(isDefined);
     const { puts, deletes } = projectBatch(new Map(rows.map((r) => [r.productId, r])), events);
@@ -83,15 +87,28 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     await db.products.bulkDelete(deletes);
   }
 
-  async function rebuild(): Promise<void> {
-    const events = readStored(await db.events.orderBy('seq').toArray());
+  /** Replaces the whole read model with a fold of `events` (the whole log). */
+  async function writeModel(
+    events: readonly BasketEvent[],
+    lastSeq: number,
+    onProgress?: Progress,
+  ): Promise<void> {
+    const products = [...fold(events).values()];
     await db.products.clear();
-    await db.products.bulkPut([...fold(events).values()]);
+    for (let i = 0; i < products.length; i += CHUNK) {
+      await db.products.bulkPut(products.slice(i, i + CHUNK));
+      onProgress?.(Math.min(i + CHUNK, products.length), products.length);
+    }
     await db.streams.clear();
     await db.streams.bulkPut(
       [...versionsOf(events)].map(([streamId, version]) => ({ streamId, version })),
     );
-    await putMeta(events.at(-1)?.seq ?? 0);
+    await putMeta(lastSeq);
+  }
+
+  async function rebuildModel(onProgress?: Progress): Promise<void> {
+    const events = readStored(await db.events.orderBy('seq').toArray());
+    await writeModel(events, events.at(-1)?.seq ?? 0, onProgress);
   }
 
   async function catchUp(meta: ProjectionMeta): Promise<void> {
@@ -105,6 +122,19 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     await putMeta(last.seq);
   }
 
+  async function readModel(): Promise<ListState> {
+    const [products, streams, meta] = await Promise.all([
+      db.products.toArray(),
+      db.streams.toArray(),
+      db.meta.get('projection'),
+    ]);
+    return {
+      products: new Map(products.map((p) => [p.productId, p])),
+      versions: new Map(streams.map((s) => [s.streamId, s.version])),
+      lastSeq: meta?.lastAppliedSeq ?? 0,
+    };
+  }
+
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -113,34 +143,25 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     }
   }
 
+  // Every transaction below is whole: log, stream heads and read model commit together or not
+  // at all. Nothing inside one catches errors or awaits anything but Dexie.
   return {
     kind: 'indexeddb',
-    load: () =>
+    load: (onProgress) =>
       guarded(() =>
-        db.transaction('rw', all, async (): Promise<ListState> => {
+        db.transaction('rw', all, async () => {
           const meta = await db.meta.get('projection');
           checkReducerVersion(meta?.reducerVersion);
           // An up-to-date read model is read, never written: opening must work on a full disk.
           if (meta?.reducerVersion === REDUCER_VERSION) await catchUp(meta);
-          else if (meta || (await db.events.count()) > 0) await rebuild();
-          const [products, streams, lastAppliedSeq] = await Promise.all([
-            db.products.toArray(),
-            db.streams.toArray(),
-            db.meta.get('projection').then((m) => m?.lastAppliedSeq ?? 0),
-          ]);
-          return {
-            products: new Map(products.map((p) => [p.productId, p])),
-            versions: new Map(streams.map((s) => [s.streamId, s.version])),
-            lastSeq: lastAppliedSeq,
-          };
+          else if (meta || (await db.events.count()) > 0) await rebuildModel(onProgress);
+          return readModel();
         }),
       ),
 
     append: (streamId, expectedVersion, events) =>
       guarded(async () => {
         if (events.length === 0) return [];
-        // One transaction: log, stream head and read model commit together or not at all.
-        // Nothing in it catches errors or awaits anything but Dexie.
         return db.transaction('rw', all, async () => {
           const known = await db.events
             .where('id')
@@ -164,6 +185,38 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
 
     readAfter: (seq) =>
       guarded(async () => readStored(await db.events.where('seq').above(seq).toArray())),
+
+    importEvents: (incoming, onProgress) =>
+      guarded(() =>
+        db.transaction('rw', all, async () => {
+          const rows = await db.events.orderBy('seq').toArray();
+          const read = readStored(rows);
+          const merge = mergeLogs(
+            rows.map((row, i) => ({ row, event: read[i]! })),
+            incoming,
+          );
+          if (merge.added === 0) return { added: 0, list: await readModel() };
+          await db.events.clear();
+          let lastSeq = 0;
+          for (let i = 0; i < merge.rows.length; i += CHUNK) {
+            const keys = await db.events.bulkAdd(merge.rows.slice(i, i + CHUNK), {
+              allKeys: true,
+            });
+            lastSeq = keys.at(-1) ?? lastSeq;
+            onProgress?.(Math.min(i + CHUNK, merge.rows.length), merge.rows.length);
+          }
+          await writeModel(merge.events, lastSeq);
+          return { added: merge.added, list: await readModel() };
+        }),
+      ),
+
+    rebuild: (onProgress) =>
+      guarded(() =>
+        db.transaction('rw', all, async () => {
+          await rebuildModel(onProgress);
+          return readModel();
+        }),
+      ),
 
     close: () => db.close(),
   };

@@ -8,7 +8,7 @@ export class StorageError extends Error {
   override readonly name: string = 'StorageError';
   constructor(
     message: string,
-    readonly reason: 'full' | 'outdated' | 'failed',
+    readonly reason: 'full' | 'outdated' | 'failed' | 'conflict',
     options?: ErrorOptions,
   ) {
     super(message, options);

@@ -1,4 +1,4 @@
-import type { BasketEvent, ProductId, StoredEvent, StreamId } from '../events';
+import type { BasketEvent, ProductId, StreamId } from '../events';
 import { evolve, touchedIds, type Product, type ProductTable } from '../model';
 import { ConcurrencyError } from './errors';
 
@@ -38,7 +38,7 @@ export function checkBatch(
   });
 }
 
-export function versionsOf(events: Iterable<StoredEvent>): Map<StreamId, number> {
+export function versionsOf(events: Iterable<BasketEvent>): Map<StreamId, number> {
   const versions = new Map<StreamId, number>();
   for (const e of events) versions.set(e.streamId, e.streamVersion);
   return versions;

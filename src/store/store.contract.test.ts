@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STREAM, parseProductInput, type BasketEvent } from '../events';
-import { applyCommitted, decide, fold, type Command, type ListState } from '../model';
+import { DEFAULT_STREAM, parseProductInput, type BasketEvent, type StoredEvent } from '../events';
+import {
+  applyCommitted,
+  decide,
+  fold,
+  type Command,
+  type EventContext,
+  type ListState,
+} from '../model';
 import { freshIndexedDB, testContext } from '../test/harness';
 import { ConcurrencyError } from './errors';
 import { createMemoryStore, openDexieStore } from './index';
@@ -81,6 +88,68 @@ describe.each(implementations)('%s store', (_, open) => {
     expect((await store.readAfter(0))[0]).toMatchObject({ payload: { name: 'Milk' } });
   });
 
+  it('restores a backup into an empty store exactly; importing it again adds nothing', async () => {
+    const { store: device } = await open();
+    await play(device, testContext(), add('Milk', 2), add('Bread'), check('Bread'), add('Eggs'));
+    const backup = (await device.readAfter(0)).map(withoutSeq);
+
+    const { store: fresh } = await open();
+    const first = await fresh.importEvents(backup);
+    expect(first.added).toBe(4);
+    expect(first.list.products).toEqual((await device.load()).products);
+    const log = await fresh.readAfter(0);
+    expect(log.map(withoutSeq)).toEqual(backup);
+
+    const again = await fresh.importEvents(backup);
+    expect(again.added).toBe(0);
+    expect(await fresh.readAfter(0)).toEqual(log);
+  });
+
+  it('merges two devices into the same log and list, whichever imports which', async () => {
+    const { store: phone } = await open();
+    const { store: laptop } = await open();
+    const t = Date.UTC(2026, 10, 20, 9, 0);
+    await play(phone, testContext(t, 'phone'), add('Milk'), add('Tea'), check('Tea'));
+    await play(laptop, testContext(t + 500, 'laptop'), add('Bread'), add('milk', 3));
+    const phoneLog = (await phone.readAfter(0)).map(withoutSeq);
+    const laptopLog = (await laptop.readAfter(0)).map(withoutSeq);
+
+    await phone.importEvents(laptopLog);
+    await laptop.importEvents(phoneLog);
+    const a = await phone.readAfter(0);
+    const b = await laptop.readAfter(0);
+    expect(a.map(withoutSeq)).toEqual(b.map(withoutSeq));
+    // Ordered by when each thing happened, the two devices' changes interleave.
+    expect(a.map((e) => e.id)).toEqual(['phone-2', 'laptop-2', 'phone-4', 'laptop-4', 'phone-5']);
+    expect(a.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5]);
+    const [phoneList, laptopList] = [await phone.load(), await laptop.load()];
+    expect(phoneList.products).toEqual(fold(a));
+    expect(laptopList.products).toEqual(phoneList.products);
+    expect(phoneList.versions.get(DEFAULT_STREAM)).toBe(5);
+    // And the merged list keeps working: the next append goes on at the merged head.
+    await play(phone, testContext(t + 60_000, 'phone2'), add('Jam'));
+    expect((await phone.readAfter(0)).at(-1)).toMatchObject({ streamVersion: 6 });
+  });
+
+  it('refuses a backup that contradicts what is stored, and writes nothing', async () => {
+    const { store } = await open();
+    await store.append(DEFAULT_STREAM, 0, [added(1, 'Milk')]);
+    const before = await store.readAfter(0);
+    const forged = { ...added(1, 'Whisky') };
+    await expect(store.importEvents([forged, added(2)])).rejects.toMatchObject({
+      reason: 'conflict',
+    });
+    expect(await store.readAfter(0)).toEqual(before);
+    expect((await store.load()).products.get('product-1')).toMatchObject({ name: 'Milk' });
+  });
+
+  it('rebuilds the same read model it keeps incrementally', async () => {
+    const { store } = await open();
+    await play(store, testContext(), add('Milk'), add('Bread'), check('Milk'), add('milk', 2));
+    const incremental = await store.load();
+    expect(await store.rebuild()).toEqual(incremental);
+  });
+
   it('boots from the read model, which always equals a fold of the whole log', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(commandArbitrary, { maxLength: 30 }), async (script) => {
@@ -111,6 +180,35 @@ describe.each(implementations)('%s store', (_, open) => {
     );
   });
 });
+
+const withoutSeq = ({ seq: _seq, ...event }: StoredEvent): BasketEvent => event as BasketEvent;
+
+const add =
+  (name: string, quantity = 1): Step =>
+  () => ({
+    type: 'AddProduct',
+    streamId: DEFAULT_STREAM,
+    ...valid(name, quantity),
+  });
+const check =
+  (name: string): Step =>
+  (list) => ({
+    type: 'CheckProduct',
+    productId: [...list.products.values()].find((p) => p.name === name)?.productId ?? 'missing',
+  });
+
+/** Decides and appends each step in turn, as the bus would. */
+async function play(store: EventStore, ctx: EventContext, ...steps: Step[]): Promise<void> {
+  let list = await store.load();
+  for (const step of steps) {
+    const decision = decide(step(list), list, ctx);
+    if (!decision.ok) throw new Error(decision.message);
+    list = applyCommitted(
+      list,
+      await store.append(decision.streamId, decision.expectedVersion, decision.events),
+    );
+  }
+}
 
 /** A person's next step, chosen against the list as it then stands. */
 type Step = (list: ListState) => Command;

@@ -8,8 +8,11 @@ import type { ListState } from '../model';
  */
 export interface EventStore {
   readonly kind: 'indexeddb' | 'memory';
-  /** The read model as it stands, without replaying the log (unless the reducer changed). */
-  load(): Promise<ListState>;
+  /**
+   * The read model as it stands, without replaying the log — unless it was built by another
+   * reducer version, when it is rebuilt first (reporting progress) in the same transaction.
+   */
+  load(onProgress?: Progress): Promise<ListState>;
   /**
    * Appends one dispatch's events to one stream, atomically with the read model. Refused with a
    * `ConcurrencyError` when the stream's head is not `expectedVersion`. Events whose ids are all
@@ -22,7 +25,23 @@ export interface EventStore {
   ): Promise<StoredEvent[]>;
   /** Events after log position `seq`, oldest first. */
   readAfter(seq: number): Promise<StoredEvent[]>;
+  /**
+   * Merges events (from a backup) into the log by id and rebuilds the read model from the
+   * merged log, all in one transaction: a failure or a closed tab leaves everything as it was.
+   * Importing what is already here adds nothing and writes nothing.
+   */
+  importEvents(events: readonly BasketEvent[], onProgress?: Progress): Promise<ImportResult>;
+  /** Throws the read model away and folds it again from the whole log, atomically. */
+  rebuild(onProgress?: Progress): Promise<ListState>;
   close(): void;
+}
+
+/** How far a long job has got: `done` of `total` (events, rows). */
+export type Progress = (done: number, total: number) => void;
+
+export interface ImportResult {
+  readonly added: number;
+  readonly list: ListState;
 }
 
 /** Why a store stopped being able to write, told to whoever opened it. */

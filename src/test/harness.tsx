@@ -12,10 +12,10 @@ export function freshIndexedDB(): Pick<DexieStoreOptions, 'indexedDB' | 'IDBKeyR
 }
 
 /** A clock that moves one second per event and ids that read well in failures. */
-export function testContext(start = Date.UTC(2026, 10, 22, 9, 0)): EventContext {
+export function testContext(start = Date.UTC(2026, 10, 22, 9, 0), prefix = 'id'): EventContext {
   let now = start;
   let id = 0;
-  return { now: () => (now += 1000), newId: () => `id-${(id += 1)}` };
+  return { now: () => (now += 1000), newId: () => `${prefix}-${(id += 1)}` };
 }
 
 export async function openTestBasket(

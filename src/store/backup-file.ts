@@ -1,0 +1,120 @@
+import * as v from 'valibot';
+import { readEvent, type BasketEvent, type StoredEvent } from '../events';
+
+export const BACKUP_FORMAT = 'basket-backup';
+export const BACKUP_VERSION = 1;
+/** Limits on what an import will read: generous for years of shopping, small enough to be safe. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+export const MAX_BACKUP_EVENTS = 250_000;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: number;
+  events: BasketEvent[];
+}
+
+/** The whole log as a file a person owns: every event envelope, oldest first. */
+export function backupOf(log: readonly StoredEvent[], exportedAt: number): BackupFile {
+  const events = log.map(({ seq: _seq, ...event }) => event as BasketEvent);
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, events };
+}
+
+export function backupFileName(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `basket-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.json`;
+}
+
+export type ParsedBackup = { ok: true; events: BasketEvent[] } | { ok: false; message: string };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+class ForbiddenKeyError extends Error {}
+
+const headerSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  events: v.array(v.unknown()),
+});
+
+const refuse = (message: string): ParsedBackup => ({ ok: false, message });
+const plural = (n: number) => n.toLocaleString('en');
+
+/**
+ * Reads a backup file's text, refusing — before anything is written — whatever this build
+ * cannot trust: each refusal says what is wrong. Validation yields to the page every few
+ * thousand events so a large file never freezes it.
+ */
+export async function parseBackup(
+  text: string,
+  onProgress: (checked: number, total: number) => void = () => {},
+): Promise<ParsedBackup> {
+  if (text.length > MAX_BACKUP_BYTES) {
+    return refuse(
+      `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, the most Basket imports.`,
+    );
+  }
+  if (text.trim() === '') return refuse('This file is empty.');
+  let data: unknown;
+  try {
+    data = JSON.parse(text, (key, value: unknown) => {
+      // An own "__proto__" key is harmless in JSON.parse but poisonous to whatever later
+      // spreads or assigns the object: refuse it, and its cousins, anywhere in the file.
+      if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKeyError(key);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof ForbiddenKeyError) {
+      return refuse(
+        `This file contains the forbidden key “${error.message}”, so it was not imported.`,
+      );
+    }
+    return refuse('This file is not a Basket backup: it is not valid JSON.');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return refuse('This file is not a Basket backup.');
+  }
+  const header = data as Record<string, unknown>;
+  if (header.format !== BACKUP_FORMAT) return refuse('This file is not a Basket backup.');
+  if (typeof header.version === 'number' && header.version > BACKUP_VERSION) {
+    return refuse(
+      `This backup was made by a newer Basket (format version ${header.version}). Update Basket to import it.`,
+    );
+  }
+  const parsed = v.safeParse(headerSchema, data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const where = issue.path?.map((p) => String(p.key)).join('.') || 'the file';
+    return refuse(`This backup is damaged: ${where} is not what Basket wrote (${issue.message}).`);
+  }
+  const raw = parsed.output.events;
+  if (raw.length > MAX_BACKUP_EVENTS) {
+    return refuse(
+      `This backup has more than ${plural(MAX_BACKUP_EVENTS)} changes, the most Basket imports.`,
+    );
+  }
+  const events: BasketEvent[] = [];
+  const ids = new Set<string>();
+  for (let i = 0; i < raw.length; i += 1) {
+    if (i % 2000 === 0 && i > 0) {
+      onProgress(i, raw.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const result = readEvent(raw[i]);
+    if (!result.ok) {
+      return refuse(
+        result.reason === 'unknown'
+          ? `This backup has changes made by a newer Basket (${result.message}). Update Basket to import it.`
+          : `Change ${plural(i + 1)} in this backup is not valid: ${result.message}.`,
+      );
+    }
+    if (ids.has(result.event.id)) {
+      return refuse(`Change ${plural(i + 1)} in this backup appears twice (${result.event.id}).`);
+    }
+    ids.add(result.event.id);
+    events.push(result.event);
+  }
+  onProgress(raw.length, raw.length);
+  return { ok: true, events };
+}
