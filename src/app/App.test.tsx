@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import type { DBCore, Middleware } from 'dexie';
+import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../test/harness';
+import { freshIndexedDB, renderApp } from '../test/harness';
 
 /** Makes every write to the read model fail as a full disk does. */
 const storageFull: Middleware<DBCore> = {
@@ -45,7 +45,33 @@ describe('Basket when storage lets it down', () => {
     const list = screen.getByRole('list', { name: 'Shopping list' });
     expect(within(list).queryAllByRole('listitem')).toHaveLength(0);
 
+    expect(
+      within(screen.getByRole('alert')).getByRole('button', { name: 'Export backup' }),
+    ).toBeInTheDocument();
+
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('stops saving, and says so, when a newer Basket upgrades the database in another tab', async () => {
+    const idb = freshIndexedDB();
+    const { user } = await renderApp(idb);
+    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Milk{Enter}');
+    await screen.findByRole('checkbox', { name: 'Milk' });
+
+    const newer = new Dexie('basket', idb);
+    newer.version(2).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId, at' });
+    await newer.open();
+
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent('Basket was updated — reload.');
+    expect(within(banner).getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Bread{Enter}');
+    expect(
+      await screen.findByText('Basket was updated — reload this page to keep saving.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Bread' })).toBeNull();
+    expect(await newer.table('events').count()).toBe(1);
+    newer.close();
   });
 });

@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
 import { Notices } from './Notices';
 import { StorageBanner } from './StorageBanner';
+
+const BackupPanel = lazy(() => import('../features/backup/BackupPanel'));
 
 export function App() {
   return (
@@ -16,6 +19,9 @@ export function App() {
         <Notices />
         <SearchBox />
         <ShoppingList />
+        <Suspense fallback={null}>
+          <BackupPanel />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useBasket, useBasketState } from '../bus';
+import { downloadBackup } from '../features/backup/download';
 
 /** News in a polite status line; failures as an alert the person can dismiss. */
 export function Notices() {
@@ -12,6 +13,18 @@ export function Notices() {
       {notice?.kind === 'alert' && (
         <div role="alert" className="alert" key={notice.id}>
           <span>{notice.text}</span>
+          {notice.offerExport && (
+            <button
+              type="button"
+              onClick={() =>
+                void downloadBackup(basket).catch((error: unknown) => {
+                  console.error('Export failed', error);
+                })
+              }
+            >
+              Export backup
+            </button>
+          )}
           <button type="button" className="quiet" onClick={() => basket.dismissNotice()}>
             Dismiss
           </button>

@@ -15,7 +15,7 @@ import {
   startWith,
   Subject,
 } from 'rxjs';
-import type { BasketEvent, StoredEvent } from '../events';
+import type { StoredEvent } from '../events';
 import {
   applyCommitted,
   decide,
@@ -30,8 +30,11 @@ import {
   type StorageStatus,
 } from '../model';
 import {
+  backupFileName,
   backupOf,
   ConcurrencyError,
+  MAX_BACKUP_BYTES,
+  parseBackup,
   outdated,
   StorageError,
   type BackupFile,
@@ -42,16 +45,20 @@ import type { CrossTab } from './cross-tab';
 
 export type Outcome = { ok: true; events: readonly StoredEvent[] } | { ok: false; message: string };
 export type JobOutcome = { ok: true; message: string } | { ok: false; message: string };
+export type PhasedProgress = (phase: 'checking' | 'importing', done: number, total: number) => void;
 
 export interface Basket {
   /** One user intent. Resolves once it is stored and shown, or refused with a reason. */
   dispatch(command: Command): Promise<Outcome>;
-  /** Merges a backup's (validated) events into the log and shows the merged list. */
-  importEvents(events: readonly BasketEvent[], onProgress?: Progress): Promise<JobOutcome>;
+  /**
+   * Checks a backup file and merges its events into the log, showing the merged list. A file
+   * that cannot be trusted is refused with the reason, and nothing is written.
+   */
+  importBackup(file: Blob, onProgress?: PhasedProgress): Promise<JobOutcome>;
   /** Rebuilds the read model from the whole log. */
   rebuild(onProgress?: Progress): Promise<JobOutcome>;
   /** The whole log as a backup file, as of every write dispatched before this call. */
-  exportBackup(): Promise<BackupFile>;
+  exportBackup(): Promise<{ name: string; file: BackupFile }>;
   /** Transient: filters what is shown, never stored. */
   search(text: string): void;
   dismissNotice(): void;
@@ -70,6 +77,8 @@ export interface BasketOptions {
   store: EventStore;
   ctx?: EventContext;
   crossTab?: CrossTab | null;
+  /** Told how a rebuild on boot (after a reducer change) is getting on. */
+  onLoadProgress?: Progress;
 }
 
 /** Work that must wait its turn behind every write before it. */
@@ -101,9 +110,11 @@ export async function createBasket({
   store,
   ctx = systemContext,
   crossTab = null,
+  onLoadProgress,
 }: BasketOptions): Promise<Basket> {
   const bus = new Subject<Message>();
-  let current = initialState(await store.load(), store.kind === 'memory' ? 'memory' : 'saved');
+  const loaded = await store.load(onLoadProgress);
+  let current = initialState(loaded, store.kind === 'memory' ? 'memory' : 'saved');
   let noticeId = 0;
   const listeners = new Set<() => void>();
 
@@ -288,27 +299,42 @@ export async function createBasket({
   return {
     dispatch: (command) =>
       new Promise<Outcome>((reply) => bus.next({ kind: 'command', command, reply })),
-    importEvents: (events, onProgress) =>
-      replaceList(async () => {
-        const { added, list } = await store.importEvents(events, onProgress);
+    async importBackup(blob, onProgress = () => {}) {
+      if (blob.size > MAX_BACKUP_BYTES) {
+        return {
+          ok: false,
+          message: `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, the most Basket imports.`,
+        };
+      }
+      const parsed = await parseBackup(await blob.text(), (done, total) =>
+        onProgress('checking', done, total),
+      );
+      if (!parsed.ok) return parsed;
+      return replaceList(async () => {
+        const { added, list } = await store.importEvents(parsed.events, (done, total) =>
+          onProgress('importing', done, total),
+        );
         const message = added
           ? `Imported ${plural(added, 'change')} from the backup.`
           : 'Nothing new: everything in this backup is already here.';
         return { list, message, changed: added > 0 };
-      }),
+      });
+    },
     rebuild: (onProgress) =>
       replaceList(async () => {
         const list = await store.rebuild(onProgress);
         return { list, message: 'Rebuilt your list from its history.', changed: true };
       }),
     exportBackup: () =>
-      new Promise<BackupFile>((resolve, reject) =>
+      new Promise<{ name: string; file: BackupFile }>((resolve, reject) =>
         bus.next({
           kind: 'task',
           run: async () => {
             try {
-              const file = backupOf(await store.readAfter(0), ctx.now());
-              return { changes: [], after: () => resolve(file) };
+              const exportedAt = ctx.now();
+              const file = backupOf(await store.readAfter(0), exportedAt);
+              const name = backupFileName(new Date(exportedAt));
+              return { changes: [], after: () => resolve({ name, file }) };
             } catch (error) {
               return { changes: [], after: () => reject(new Error(reportFailure(error))) };
             }

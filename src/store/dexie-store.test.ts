@@ -269,3 +269,24 @@ describe('Dexie store imports and rebuilds are all or nothing', () => {
     ]);
   });
 });
+
+describe('Dexie store when its upgrade must wait', () => {
+  it('says other tabs must close, and opens once they have', async () => {
+    const idb = freshIndexedDB();
+    // An old tab that ignores requests to close, holding an older version of the database.
+    const stubborn = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = idb.indexedDB!.open('basket', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    stubborn.onversionchange = () => {};
+    const interruptions: string[] = [];
+    const opening = openDexieStore({ ...idb, onInterrupt: (why) => interruptions.push(why) });
+    await vi.waitFor(() => expect(interruptions).toEqual(['blocked']));
+
+    stubborn.close();
+    const store = await opening;
+    expect(interruptions).toEqual(['blocked', 'unblocked']);
+    await expect(store.append(DEFAULT_STREAM, 0, [added(1)])).resolves.toHaveLength(1);
+  });
+});

@@ -2,9 +2,9 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { App } from '../app/App';
-import { BasketProvider, createBasket, type Basket, type CrossTab } from '../bus';
+import { BasketProvider, createBasket, openBasket, type Basket, type CrossTab } from '../bus';
 import type { EventContext } from '../model';
-import { createMemoryStore, openDexieStore, type DexieStoreOptions } from '../store';
+import { createMemoryStore, type DexieStoreOptions } from '../store';
 
 /** A fresh, private IndexedDB for one test: nothing leaks between tests. */
 export function freshIndexedDB(): Pick<DexieStoreOptions, 'indexedDB' | 'IDBKeyRange'> {
@@ -18,13 +18,13 @@ export function testContext(start = Date.UTC(2026, 10, 22, 9, 0), prefix = 'id')
   return { now: () => (now += 1000), newId: () => `${prefix}-${(id += 1)}` };
 }
 
+/** The basket as the app opens it (same wiring), on a private fake IndexedDB unless told. */
 export async function openTestBasket(
   options: DexieStoreOptions & { crossTab?: CrossTab | null; memory?: boolean } = {},
 ): Promise<Basket> {
-  const store = options.memory
-    ? createMemoryStore()
-    : await openDexieStore({ ...freshIndexedDB(), ...options });
-  return createBasket({ store, crossTab: options.crossTab ?? null });
+  if (options.memory) return createBasket({ store: createMemoryStore() });
+  const { crossTab = null, memory: _memory, ...storage } = options;
+  return openBasket({ storage: { ...freshIndexedDB(), ...storage }, crossTab });
 }
 
 /** The whole app on the real bus and a real (fake-indexeddb) store, as a person would use it. */

@@ -1,0 +1,41 @@
+import { openStore, type DexieStoreOptions, type Progress } from '../store';
+import { createBasket, type Basket } from './basket';
+import { broadcastCrossTab, type CrossTab } from './cross-tab';
+
+export interface OpenBasketOptions {
+  /** Where the data lives; tests pass a fake-indexeddb factory. */
+  storage?: Omit<DexieStoreOptions, 'onInterrupt'>;
+  /** Defaults to a BroadcastChannel when the list is saved in IndexedDB. */
+  crossTab?: CrossTab | null;
+  /** Before the list can show: an upgrade waits for other tabs, or the read model is rebuilt. */
+  onBlocked?: () => void;
+  onLoadProgress?: Progress;
+}
+
+/**
+ * Opens the store (IndexedDB, or memory when the browser refuses it) and the basket on top of
+ * it, wired so that what happens to the database later — a newer Basket upgrading it, an upgrade
+ * waiting for other tabs — is shown to the person.
+ */
+export async function openBasket(options: OpenBasketOptions = {}): Promise<Basket> {
+  let basket: Basket | null = null;
+  const { store } = await openStore({
+    ...options.storage,
+    onInterrupt(why) {
+      if (why === 'blocked') {
+        if (basket) basket.storageChanged('blocked');
+        else options.onBlocked?.();
+      } else if (basket) {
+        basket.storageChanged(why === 'unblocked' ? 'saved' : 'outdated');
+      }
+    },
+  });
+  const crossTab =
+    options.crossTab !== undefined
+      ? options.crossTab
+      : store.kind === 'indexeddb'
+        ? broadcastCrossTab()
+        : null;
+  basket = await createBasket({ store, crossTab, onLoadProgress: options.onLoadProgress });
+  return basket;
+}

@@ -1,0 +1,111 @@
+import { useRef, useState } from 'react';
+import { useBasket, useBasketState, type JobOutcome } from '../../bus';
+import { downloadBackup } from './download';
+import { usePersistence } from './usePersistence';
+
+interface Busy {
+  label: string;
+  done: number;
+  total: number;
+}
+
+/** Backup and repair: rarely used, so it arrives in its own chunk after the list is shown. */
+export default function BackupPanel() {
+  const basket = useBasket();
+  const memory = useBasketState((s) => s.storage === 'memory');
+  const persisted = usePersistence();
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function run(
+    label: string,
+    job: (report: (done: number, total: number) => void) => Promise<JobOutcome>,
+  ) {
+    setProblem(null);
+    setBusy({ label, done: 0, total: 0 });
+    const outcome = await job((done, total) => setBusy({ label, done, total }));
+    setBusy(null);
+    // Refusals are shown here, beside the control; store failures also raise the page's alert.
+    if (!outcome.ok) setProblem(outcome.message);
+  }
+
+  async function importFile(file: File) {
+    await run('Checking the backup', (report) =>
+      basket.importBackup(file, (phase, done, total) => {
+        if (phase === 'importing') setBusy({ label: 'Importing', done, total });
+        else report(done, total);
+      }),
+    );
+    // Let the same file be chosen again (say, after fixing the disk).
+    if (fileInput.current) fileInput.current.value = '';
+  }
+
+  return (
+    <section className="tools" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backup</h2>
+      {!memory && persisted === true && (
+        <p>Your list is stored persistently: this browser will not clear it to free up space.</p>
+      )}
+      {!memory && persisted === false && (
+        <p className="nudge">
+          This browser may clear Basket&rsquo;s storage when space runs low. Export a backup now and
+          then to keep your list safe.
+        </p>
+      )}
+      <div className="tool-row">
+        <button
+          type="button"
+          disabled={busy !== null}
+          onClick={() =>
+            void downloadBackup(basket).catch((error: unknown) => setProblem(String(error)))
+          }
+        >
+          Export backup
+        </button>
+        <label className={busy ? 'file-button disabled' : 'file-button'}>
+          Import backup
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            disabled={busy !== null}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={busy !== null}
+          onClick={() => void run('Rebuilding', (report) => basket.rebuild(report))}
+        >
+          Rebuild from history
+        </button>
+      </div>
+      {busy && (
+        <div className="progress">
+          <progress
+            aria-label={busy.label}
+            max={busy.total || undefined}
+            value={busy.total ? busy.done : undefined}
+          />
+          <span>
+            {busy.label}
+            {busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()}` : '…'}
+          </span>
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="field-error">
+          {problem}
+        </p>
+      )}
+      <p className="hint">
+        A backup is a JSON file with every change ever made to your lists. Importing one merges it
+        with what is here; nothing is lost or doubled.
+      </p>
+    </section>
+  );
+}
