@@ -29,18 +29,8 @@ import {
   type StateChange,
   type StorageStatus,
 } from '../model';
-import {
-  backupFileName,
-  backupOf,
-  ConcurrencyError,
-  MAX_BACKUP_BYTES,
-  parseBackup,
-  outdated,
-  StorageError,
-  type BackupFile,
-  type EventStore,
-  type Progress,
-} from '../store';
+import type { BackupFile } from '../store/backup-file';
+import { ConcurrencyError, outdated, StorageError, type EventStore, type Progress } from '../store';
 import type { CrossTab } from './cross-tab';
 
 export type Outcome = { ok: true; events: readonly StoredEvent[] } | { ok: false; message: string };
@@ -300,6 +290,8 @@ export async function createBasket({
     dispatch: (command) =>
       new Promise<Outcome>((reply) => bus.next({ kind: 'command', command, reply })),
     async importBackup(blob, onProgress = () => {}) {
+      // Rarely used: the file format and its checks load only when a backup is chosen.
+      const { MAX_BACKUP_BYTES, parseBackup } = await import('../store/backup-file');
       if (blob.size > MAX_BACKUP_BYTES) {
         return {
           ok: false,
@@ -331,6 +323,7 @@ export async function createBasket({
           kind: 'task',
           run: async () => {
             try {
+              const { backupFileName, backupOf } = await import('../store/backup-file');
               const exportedAt = ctx.now();
               const file = backupOf(await store.readAfter(0), exportedAt);
               const name = backupFileName(new Date(exportedAt));
