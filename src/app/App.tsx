@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
+import { UndoButtons } from '../features/undo/UndoButtons';
 import { Notices } from './Notices';
 import { StorageBanner } from './StorageBanner';
 
@@ -11,7 +12,10 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Basket</h1>
+        <div className="title-row">
+          <h1>Basket</h1>
+          <UndoButtons />
+        </div>
         <StorageBanner />
       </header>
       <main>

@@ -19,7 +19,7 @@ import type { StoredEvent } from '../events';
 import {
   applyCommitted,
   decide,
-  describe,
+  describeBatch,
   initialState,
   reduceState,
   type BasketState,
@@ -154,7 +154,10 @@ export async function createBasket({
           after: () => {
             if (stored.length) {
               crossTab?.announce(stored.at(-1)!.seq);
-              notice('status', describe(stored, before));
+              notice(
+                'status',
+                describeBatch(stored, before.products, before.stacks.get(stored[0]!.streamId)),
+              );
             }
             reply({ ok: true, events: stored });
           },

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { idSchema, storedNameSchema, storedQuantitySchema } from './fields';
+import { idSchema, storedNameSchema, storedQuantitySchema, timeSchema } from './fields';
 
 /** The most product ids one event may name: a list's worth, with room to spare. */
 export const MAX_IDS_PER_EVENT = 20_000;
@@ -30,13 +30,25 @@ export const catalog = {
     payload: v.strictObject({
       productId,
       quantity: storedQuantitySchema,
-      /** Why it changed: the history tells "changed" and "added again" apart. */
-      reason: v.picklist(['edited', 'added-again', 'unrecorded']),
+      /** Why it changed: the history tells "changed", "added again" and undo/redo apart. */
+      reason: v.picklist(['edited', 'added-again', 'reverted', 'unrecorded']),
     }),
     upcasters: {
       // v1 did not record why; saying "edited" for a re-add would be a lie.
       1: (payload: object) => ({ ...payload, reason: 'unrecorded' }),
     },
+  },
+  /** A product put back exactly as it was: by undo, redo, or restoring an earlier list. */
+  ProductRestored: {
+    v: 1,
+    payload: v.strictObject({
+      productId,
+      name: storedNameSchema,
+      quantity: storedQuantitySchema,
+      checked: v.boolean(),
+      addedAt: timeSchema,
+      checkedAt: v.nullable(timeSchema),
+    }),
   },
   ProductChecked: { v: 1, payload: v.strictObject({ productId }) },
   ProductUnchecked: { v: 1, payload: v.strictObject({ productId }) },
@@ -50,6 +62,10 @@ export const catalog = {
       ),
     }),
   },
+  /** Marks the dispatch that undid the person's action `actionId`; its other events do the undoing. */
+  ActionUndone: { v: 1, payload: v.strictObject({ actionId: idSchema }) },
+  /** Marks the dispatch that did action `actionId` again after it was undone. */
+  ActionRedone: { v: 1, payload: v.strictObject({ actionId: idSchema }) },
 } satisfies Record<string, EventDefinition>;
 
 interface EventDefinition {

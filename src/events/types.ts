@@ -17,8 +17,18 @@ export interface Envelope<T extends EventType> {
   readonly streamId: StreamId;
   /** 1..n within one stream (one list), contiguous. */
   readonly streamVersion: number;
+  /**
+   * The id of the first event of the dispatch this one belongs to, on every event after the
+   * first: one person's action (an edit, a clear, an undo) is undone as one. Absent on the
+   * first event of a dispatch, whose own id is the action's.
+   */
+  readonly action?: string;
   readonly payload: Readonly<PayloadOf<T>>;
 }
+
+/** The action an event belongs to. */
+export const actionOf = (event: { id: string; action?: string }): string =>
+  event.action ?? event.id;
 
 /**
  * The one union of everything that can happen to a shopping list, derived from the catalog.
@@ -29,6 +39,9 @@ export type BasketEvent = { [T in EventType]: Envelope<T> }[EventType];
 export type ProductAdded = Envelope<'ProductAdded'>;
 export type ProductQuantityChanged = Envelope<'ProductQuantityChanged'>;
 export type CheckedProductsCleared = Envelope<'CheckedProductsCleared'>;
+
+/** An event before it has an envelope: what a decision or an undo entry holds. */
+export type Draft = { [T in EventType]: { type: T; payload: PayloadOf<T> } }[EventType];
 
 /** An event as the store hands it back: with its position in this device's log. */
 export type StoredEvent = BasketEvent & { readonly seq: number };

@@ -14,7 +14,18 @@ const read = (raw: unknown): BasketEvent => {
 describe('reading events written by earlier versions (golden fixtures)', () => {
   it('reads every v1 event Basket 0.1 wrote, at the current version of its type', () => {
     const events = golden.map(read);
-    expect(new Set(events.map((e) => e.type))).toEqual(new Set(Object.keys(catalog)));
+    // Every type 0.1 could write.
+    expect(new Set(events.map((e) => e.type))).toEqual(
+      new Set([
+        'ProductAdded',
+        'ProductRenamed',
+        'ProductQuantityChanged',
+        'ProductChecked',
+        'ProductUnchecked',
+        'ProductRemoved',
+        'CheckedProductsCleared',
+      ]),
+    );
     for (const event of events) expect(event.v).toBe(catalog[event.type].v);
   });
 

@@ -17,6 +17,7 @@ const envelopeSchema = v.object({
   at: timeSchema,
   streamId: streamIdSchema,
   streamVersion: positionSchema,
+  action: v.optional(idSchema),
   payload: v.looseObject({}, 'a payload must be an object'),
 });
 
@@ -56,8 +57,17 @@ export function readEvent(raw: unknown): ReadResult {
   }
   const checked = v.safeParse(definition.payload, payload);
   if (!checked.success) return invalid(checked.issues, 'payload');
-  const { id, at, streamId, streamVersion } = envelope.output;
-  const event = { id, type, v: definition.v, at, streamId, streamVersion, payload: checked.output };
+  const { id, at, streamId, streamVersion, action } = envelope.output;
+  const event = {
+    id,
+    type,
+    v: definition.v,
+    at,
+    streamId,
+    streamVersion,
+    ...(action === undefined ? {} : { action }),
+    payload: checked.output,
+  };
   return { ok: true, event: event as BasketEvent };
 }
 

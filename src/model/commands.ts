@@ -11,4 +11,6 @@ export type Command =
   | { type: 'CheckProduct'; productId: ProductId }
   | { type: 'UncheckProduct'; productId: ProductId }
   | { type: 'RemoveProduct'; productId: ProductId }
-  | { type: 'ClearCheckedProducts'; streamId: StreamId };
+  | { type: 'ClearCheckedProducts'; streamId: StreamId }
+  | { type: 'Undo'; streamId: StreamId }
+  | { type: 'Redo'; streamId: StreamId };

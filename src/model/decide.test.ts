@@ -3,9 +3,9 @@ import { DEFAULT_STREAM, parseProductInput, type ProductInput, type StoredEvent 
 import { testContext } from '../test/harness';
 import type { Command } from './commands';
 import { decide } from './decide';
-import { applyCommitted, type ListState } from './state';
+import { applyCommitted, foldLog, type ListState } from './state';
 
-const empty: ListState = { products: new Map(), versions: new Map(), lastSeq: 0 };
+const empty: ListState = foldLog([]);
 
 function input(name: string, quantity = 1): ProductInput {
   const parsed = parseProductInput(name, quantity);

@@ -1,4 +1,4 @@
-import { catalog, QUANTITY_MAX, type BasketEvent, type StreamId } from '../events';
+import { catalog, QUANTITY_MAX, type BasketEvent, type Draft, type StreamId } from '../events';
 import type { Command } from './commands';
 import type { Product } from './product';
 import { findByName } from './selectors';
@@ -14,16 +14,13 @@ export type Decision =
   | { ok: true; streamId: StreamId; expectedVersion: number; events: BasketEvent[] }
   | { ok: false; message: string };
 
-type Draft = BasketEvent extends infer E
-  ? E extends BasketEvent
-    ? Pick<E, 'type' | 'payload'>
-    : never
-  : never;
-
 const refuse = (message: string): Decision => ({ ok: false, message });
 
 /** Turns a command into the events that record it, or a reason it cannot be done now. */
 export function decide(command: Command, list: ListState, ctx: EventContext): Decision {
+  if (command.type === 'Undo' || command.type === 'Redo') {
+    return drafted(command.streamId, list, ctx, draftUndo(command, list));
+  }
   if (command.type === 'AddProduct' || command.type === 'ClearCheckedProducts') {
     return drafted(command.streamId, list, ctx, draftFor(command, list));
   }
@@ -31,6 +28,22 @@ export function decide(command: Command, list: ListState, ctx: EventContext): De
   if (!product) return refuse('That product is no longer on the list.');
   const drafts = draftForProduct(command, product, list);
   return typeof drafts === 'string' ? refuse(drafts) : drafted(product.streamId, list, ctx, drafts);
+}
+
+/** Undo and redo replay the reversing drafts worked out when the action was folded. */
+function draftUndo(
+  command: Extract<Command, { type: 'Undo' | 'Redo' }>,
+  list: ListState,
+): Draft[] | string {
+  const stacks = list.stacks.get(command.streamId);
+  const entry = (command.type === 'Undo' ? stacks?.undo : stacks?.redo)?.at(-1);
+  if (!entry)
+    return command.type === 'Undo' ? 'There is nothing to undo.' : 'There is nothing to redo.';
+  const marker: Draft =
+    command.type === 'Undo'
+      ? { type: 'ActionUndone', payload: { actionId: entry.id } }
+      : { type: 'ActionRedone', payload: { actionId: entry.id } };
+  return [marker, ...entry.drafts];
 }
 
 function draftFor(
@@ -73,7 +86,7 @@ function draftFor(
 }
 
 function draftForProduct(
-  command: Exclude<Command, { type: 'AddProduct' | 'ClearCheckedProducts' }>,
+  command: Exclude<Command, { type: 'AddProduct' | 'ClearCheckedProducts' | 'Undo' | 'Redo' }>,
   product: Product,
   list: ListState,
 ): Draft[] | string {
@@ -119,18 +132,22 @@ function drafted(
   if (typeof drafts === 'string') return refuse(drafts);
   const expectedVersion = list.versions.get(streamId) ?? 0;
   const at = ctx.now();
-  const events = drafts.map((draft, i) => {
+  const events: BasketEvent[] = [];
+  drafts.forEach((draft, i) => {
     const payload =
       draft.type === 'ProductAdded' ? { ...draft.payload, productId: ctx.newId() } : draft.payload;
-    return {
+    const first = events[0];
+    events.push({
       id: ctx.newId(),
       type: draft.type,
       v: catalog[draft.type].v,
       at,
       streamId,
       streamVersion: expectedVersion + i + 1,
+      // Every event after the first names it, so the dispatch is undone as one.
+      ...(first ? { action: first.id } : {}),
       payload,
-    } as BasketEvent;
+    } as BasketEvent);
   });
   return { ok: true, streamId, expectedVersion, events };
 }

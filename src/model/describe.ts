@@ -1,20 +1,27 @@
 import type { BasketEvent } from '../events';
-import type { ListState } from './state';
+import type { Product } from './product';
+import type { UndoStacks } from './undo';
 
-const quantity = (q: number) => (q === 1 ? '' : ` × ${q}`);
+const times = (q: number) => (q === 1 ? '' : ` × ${q}`);
 
-/** A short sentence telling what a committed dispatch did, for the status line. */
-export function describe(events: readonly BasketEvent[], before: ListState): string {
+/**
+ * A short sentence telling what one dispatch did, given the rows just before it: for the status
+ * line, and as the label of its undo entry.
+ */
+export function describeBatch(
+  events: readonly BasketEvent[],
+  before: ReadonlyMap<string, Product>,
+  stacks?: UndoStacks,
+): string {
   const first = events[0];
   if (!first) return '';
-  const nameOf = (productId: string, fallback = 'Product') =>
-    before.products.get(productId)?.name ?? fallback;
+  const nameOf = (productId: string) => before.get(productId)?.name ?? 'a product';
+  const quantityChange = events.find((e) => e.type === 'ProductQuantityChanged');
   switch (first.type) {
     case 'ProductAdded':
-      return `Added ${first.payload.name}${quantity(first.payload.quantity)}.`;
+      return `Added ${first.payload.name}${times(first.payload.quantity)}.`;
     case 'ProductRenamed': {
-      const change = events.find((e) => e.type === 'ProductQuantityChanged');
-      const now = change ? quantity(change.payload.quantity) : '';
+      const now = quantityChange ? times(quantityChange.payload.quantity) : '';
       return `Renamed ${nameOf(first.payload.productId)} to ${first.payload.name}${now}.`;
     }
     case 'ProductQuantityChanged':
@@ -22,15 +29,26 @@ export function describe(events: readonly BasketEvent[], before: ListState): str
     case 'ProductChecked':
       return `Bought ${nameOf(first.payload.productId)}.`;
     case 'ProductUnchecked': {
-      const change = events.find((e) => e.type === 'ProductQuantityChanged');
-      const q = change ? quantity(change.payload.quantity) : '';
+      const q = quantityChange ? times(quantityChange.payload.quantity) : '';
       return `${nameOf(first.payload.productId)}${q} is back on the list.`;
     }
     case 'ProductRemoved':
       return `Deleted ${nameOf(first.payload.productId)}.`;
+    case 'ProductRestored':
+      return events.length === 1
+        ? `Restored ${first.payload.name}.`
+        : `Restored ${events.length} products.`;
     case 'CheckedProductsCleared': {
       const n = first.payload.productIds.length;
       return `Cleared ${n} bought product${n === 1 ? '' : 's'}.`;
+    }
+    case 'ActionUndone': {
+      const entry = stacks?.undo.find((e) => e.id === first.payload.actionId);
+      return entry ? `Undid: ${entry.label}` : 'Undid a change.';
+    }
+    case 'ActionRedone': {
+      const entry = stacks?.redo.find((e) => e.id === first.payload.actionId);
+      return entry ? `Redid: ${entry.label}` : 'Redid a change.';
     }
     default: {
       const _exhaustive: never = first;

@@ -5,7 +5,7 @@ import type { Product, ProductTable } from './product';
  * Bump when `evolve` changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  */
-export const REDUCER_VERSION = 1;
+export const REDUCER_VERSION = 2;
 
 /**
  * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the
@@ -53,8 +53,26 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
         checked: false,
         checkedAt: null,
       }));
+    case 'ProductRestored': {
+      const { productId, name, quantity, checked, addedAt, checkedAt } = event.payload;
+      table.set(productId, {
+        productId,
+        streamId: event.streamId,
+        name,
+        key: nameKey(name),
+        quantity,
+        checked,
+        addedAt,
+        checkedAt,
+      });
+      return;
+    }
     case 'ProductRemoved':
       table.delete(event.payload.productId);
+      return;
+    case 'ActionUndone':
+    case 'ActionRedone':
+      // Markers: the events beside them in their dispatch do the work.
       return;
     case 'CheckedProductsCleared':
       for (const id of event.payload.productIds) table.delete(id);
@@ -73,9 +91,15 @@ function update(table: ProductTable, id: ProductId, change: (p: Product) => Prod
 
 /** Every row `evolve` may read or write for this event: all a store must load to apply it. */
 export function touchedIds(event: BasketEvent): readonly ProductId[] {
-  return event.type === 'CheckedProductsCleared'
-    ? event.payload.productIds
-    : [event.payload.productId];
+  switch (event.type) {
+    case 'CheckedProductsCleared':
+      return event.payload.productIds;
+    case 'ActionUndone':
+    case 'ActionRedone':
+      return [];
+    default:
+      return [event.payload.productId];
+  }
 }
 
 /** The read model of a log: a fresh table folded from `from` (copied, never changed). */

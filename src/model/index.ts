@@ -5,3 +5,4 @@ export * from './selectors';
 export * from './commands';
 export * from './decide';
 export * from './describe';
+export * from './undo';

@@ -1,12 +1,14 @@
-import type { ProductId, StoredEvent, StreamId } from '../events';
-import { evolve } from './evolve';
+import type { BasketEvent, ProductId, StoredEvent, StreamId } from '../events';
 import type { Product } from './product';
+import { batches, evolveBatch, type UndoStacks } from './undo';
 
 /** What has committed, folded: the same rows the store's projection holds. */
 export interface ListState {
   readonly products: ReadonlyMap<ProductId, Product>;
   /** Head version of each stream: the expected version of its next append. */
   readonly versions: ReadonlyMap<StreamId, number>;
+  /** What each list can undo and redo: derived from its log like everything else here. */
+  readonly stacks: ReadonlyMap<StreamId, UndoStacks>;
   /** The highest log position folded in; a batch at or below it has been applied already. */
   readonly lastSeq: number;
 }
@@ -52,21 +54,33 @@ export function initialState(list: ListState, storage: StorageStatus): BasketSta
 }
 
 /**
- * Folds one committed batch into the list. Events at or below `lastSeq` were applied already
- * (a tab hears of its own commits from other tabs too), so applying a batch twice changes nothing.
- * The product map is copied once per batch, not per event.
+ * Folds committed events into the list, dispatch by dispatch. Events at or below `lastSeq` were
+ * applied already (a tab hears of its own commits from other tabs too), so applying them twice
+ * changes nothing. The maps are copied once per call, not per event.
  */
 export function applyCommitted(list: ListState, events: readonly StoredEvent[]): ListState {
   const fresh = events.filter((e) => e.seq > list.lastSeq);
   const last = fresh.at(-1);
   if (!last) return list;
+  const next = foldInto(list, fresh);
+  return { ...next, lastSeq: last.seq };
+}
+
+/** The whole state of a log, folded from nothing: what a rebuild produces. */
+export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState {
+  const empty: ListState = { products: new Map(), versions: new Map(), stacks: new Map(), lastSeq };
+  return foldInto(empty, events);
+}
+
+function foldInto(list: ListState, events: readonly BasketEvent[]): ListState {
   const products = new Map(list.products);
   const versions = new Map(list.versions);
-  for (const event of fresh) {
-    evolve(products, event);
-    versions.set(event.streamId, event.streamVersion);
+  const stacks = new Map(list.stacks);
+  for (const batch of batches(events)) {
+    evolveBatch(products, stacks, batch);
+    for (const event of batch) versions.set(event.streamId, event.streamVersion);
   }
-  return { products, versions, lastSeq: last.seq };
+  return { products, versions, stacks, lastSeq: list.lastSeq };
 }
 
 export function reduceState(state: BasketState, change: StateChange): BasketState {

@@ -1,16 +1,19 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { BasketEvent, StreamId } from '../events';
-import { fold, REDUCER_VERSION, touchedIds, type ListState, type Product } from '../model';
+import {
+  foldLog,
+  NO_STACKS,
+  REDUCER_VERSION,
+  touchedIds,
+  type ListState,
+  type Product,
+  type StackTable,
+} from '../model';
 import { ConcurrencyError, storageErrorFrom } from './errors';
 import { mergeLogs } from './merge';
-import { checkBatch, projectBatch, versionsOf } from './projection';
+import { checkBatch, projectBatch, streamRow, type StreamRow } from './projection';
 import { checkReducerVersion, readStored } from './read';
 import type { EventStore, Progress, StoreInterruption } from './types';
-
-interface StreamHead {
-  streamId: StreamId;
-  version: number;
-}
 
 interface ProjectionMeta {
   key: 'projection';
@@ -21,7 +24,7 @@ interface ProjectionMeta {
 class BasketDatabase extends Dexie {
   /** Rows as they were written, at whatever version: read them through `readStored`. */
   events!: Table<object & { seq: number }, number, object>;
-  streams!: Table<StreamHead, StreamId>;
+  streams!: Table<StreamRow, StreamId>;
   products!: Table<Product, string>;
   meta!: Table<ProjectionMeta, string>;
 
@@ -79,12 +82,24 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   const putMeta = (lastAppliedSeq: number) =>
     db.meta.put({ key: 'projection', reducerVersion: REDUCER_VERSION, lastAppliedSeq });
 
+  /** Applies events (of any streams) to the rows and stream heads they touch. */
   async function project(events: readonly BasketEvent[]): Promise<void> {
     const touched = [...new Set(events.flatMap(touchedIds))];
-    const rows = (await db.products.bulkGet(touched)).filter(isDefined);
-    const { puts, deletes } = projectBatch(new Map(rows.map((r) => [r.productId, r])), events);
+    const streamIds = [...new Set(events.map((e) => e.streamId))];
+    const [rows, heads] = await Promise.all([
+      db.products.bulkGet(touched),
+      db.streams.bulkGet(streamIds),
+    ]);
+    const stacks: StackTable = new Map(heads.filter(isDefined).map((h) => [h.streamId, h]));
+    const table = new Map(rows.filter(isDefined).map((r) => [r.productId, r]));
+    const { puts, deletes } = projectBatch(table, stacks, events);
     await db.products.bulkPut(puts);
     await db.products.bulkDelete(deletes);
+    const versions = new Map<StreamId, number>();
+    for (const e of events) versions.set(e.streamId, e.streamVersion);
+    await db.streams.bulkPut(
+      [...versions].map(([id, version]) => streamRow(id, version, stacks.get(id) ?? NO_STACKS)),
+    );
   }
 
   /** Replaces the whole read model with a fold of `events` (the whole log). */
@@ -93,7 +108,8 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     lastSeq: number,
     onProgress?: Progress,
   ): Promise<void> {
-    const products = [...fold(events).values()];
+    const list = foldLog(events);
+    const products = [...list.products.values()];
     await db.products.clear();
     for (let i = 0; i < products.length; i += CHUNK) {
       await db.products.bulkPut(products.slice(i, i + CHUNK));
@@ -101,7 +117,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     }
     await db.streams.clear();
     await db.streams.bulkPut(
-      [...versionsOf(events)].map(([streamId, version]) => ({ streamId, version })),
+      [...list.versions].map(([id, version]) => streamRow(id, version, list.stacks.get(id))),
     );
     await putMeta(lastSeq);
   }
@@ -116,9 +132,6 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     const last = pending.at(-1);
     if (!last) return;
     await project(pending);
-    for (const [streamId, version] of versionsOf(pending)) {
-      await db.streams.put({ streamId, version });
-    }
     await putMeta(last.seq);
   }
 
@@ -131,6 +144,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     return {
       products: new Map(products.map((p) => [p.productId, p])),
       versions: new Map(streams.map((s) => [s.streamId, s.version])),
+      stacks: new Map(streams.map((s) => [s.streamId, { undo: s.undo, redo: s.redo }])),
       lastSeq: meta?.lastAppliedSeq ?? 0,
     };
   }
@@ -177,7 +191,6 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
           );
           const stored = events.map((e, i) => ({ ...e, seq: seqs[i]! }));
           await project(stored);
-          await db.streams.put({ streamId, version: expectedVersion + events.length });
           await putMeta(stored.at(-1)!.seq);
           return stored;
         });

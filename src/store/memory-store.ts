@@ -1,8 +1,8 @@
-import type { BasketEvent, StoredEvent, StreamId } from '../events';
-import { fold, touchedIds, type ListState, type ProductTable } from '../model';
+import type { BasketEvent, StoredEvent } from '../events';
+import { applyCommitted, foldLog, type ListState } from '../model';
 import { ConcurrencyError } from './errors';
 import { mergeLogs } from './merge';
-import { checkBatch, projectBatch, versionsOf } from './projection';
+import { checkBatch } from './projection';
 import type { EventStore } from './types';
 
 /**
@@ -14,39 +14,24 @@ export function createMemoryStore(): EventStore {
   let log: StoredEvent[] = [];
   let nextSeq = 1;
   const ids = new Set<string>();
-  let heads = new Map<StreamId, number>();
-  let rows: ProductTable = new Map();
-
-  const snapshot = (): ListState => ({
-    products: new Map(structuredClone(rows)),
-    versions: new Map(heads),
-    lastSeq: log.at(-1)?.seq ?? 0,
-  });
+  let model: ListState = foldLog([]);
 
   return {
     kind: 'memory',
     async load() {
-      return snapshot();
+      return structuredClone(model);
     },
     async append(streamId, expectedVersion, events: readonly BasketEvent[]) {
       if (events.length === 0) return [];
       const known = events.filter((e) => ids.has(e.id)).length;
       if (known === events.length) return [];
       if (known > 0) throw new ConcurrencyError('Some of these events are stored already.');
-      checkBatch(streamId, expectedVersion, heads.get(streamId) ?? 0, events);
+      checkBatch(streamId, expectedVersion, model.versions.get(streamId) ?? 0, events);
       const stored = events.map((e, i) => ({ ...structuredClone(e), seq: nextSeq + i }));
-      const touched: ProductTable = new Map();
-      for (const id of stored.flatMap(touchedIds)) {
-        const row = rows.get(id);
-        if (row) touched.set(id, row);
-      }
-      const { puts, deletes } = projectBatch(touched, stored);
-      for (const row of puts) rows.set(row.productId, row);
-      for (const id of deletes) rows.delete(id);
+      model = applyCommitted(model, stored);
       for (const e of stored) ids.add(e.id);
       log.push(...stored);
       nextSeq += stored.length;
-      heads.set(streamId, expectedVersion + events.length);
       return structuredClone(stored);
     },
     async readAfter(seq) {
@@ -61,15 +46,14 @@ export function createMemoryStore(): EventStore {
         log = merge.events.map((event, i) => ({ ...event, seq: nextSeq + i }));
         nextSeq += log.length;
         for (const event of merge.events) ids.add(event.id);
-        heads = versionsOf(log);
-        rows = fold(log);
+        model = foldLog(log, log.at(-1)?.seq ?? 0);
       }
       onProgress?.(merge.rows.length, merge.rows.length);
-      return { added: merge.added, list: snapshot() };
+      return { added: merge.added, list: structuredClone(model) };
     },
     async rebuild() {
-      rows = fold(log);
-      return snapshot();
+      model = foldLog(log, log.at(-1)?.seq ?? 0);
+      return structuredClone(model);
     },
     close() {},
   };

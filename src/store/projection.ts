@@ -1,14 +1,27 @@
 import type { BasketEvent, ProductId, StreamId } from '../events';
-import { evolve, touchedIds, type Product, type ProductTable } from '../model';
+import {
+  batches,
+  evolveBatch,
+  NO_STACKS,
+  touchedIds,
+  type Product,
+  type ProductTable,
+  type StackTable,
+  type UndoStacks,
+} from '../model';
 import { ConcurrencyError } from './errors';
 
-/** The rows a batch touches after applying it: puts for those that exist, deletes for the rest. */
+/**
+ * Applies events to the rows they touch and to their lists' undo stacks (both updated in place),
+ * and says what to write: puts for rows that exist afterwards, deletes for the rest.
+ */
 export function projectBatch(
   rows: ProductTable,
+  stacks: StackTable,
   events: readonly BasketEvent[],
 ): { puts: Product[]; deletes: ProductId[] } {
   const ids = new Set(events.flatMap(touchedIds));
-  for (const event of events) evolve(rows, event);
+  for (const batch of batches(events)) evolveBatch(rows, stacks, batch);
   const puts: Product[] = [];
   const deletes: ProductId[] = [];
   for (const id of ids) {
@@ -43,3 +56,16 @@ export function versionsOf(events: Iterable<BasketEvent>): Map<StreamId, number>
   for (const e of events) versions.set(e.streamId, e.streamVersion);
   return versions;
 }
+
+/** A list's stored head: its version and its undo and redo stacks. */
+export interface StreamRow extends UndoStacks {
+  streamId: StreamId;
+  version: number;
+}
+
+export const streamRow = (streamId: StreamId, version: number, stacks = NO_STACKS): StreamRow => ({
+  streamId,
+  version,
+  undo: stacks.undo,
+  redo: stacks.redo,
+});

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STREAM, parseProductInput, type BasketEvent, type StoredEvent } from '../events';
-import {
-  applyCommitted,
-  decide,
-  fold,
-  type Command,
-  type EventContext,
-  type ListState,
-} from '../model';
+import { DEFAULT_STREAM, type BasketEvent, type StoredEvent } from '../events';
+import { applyCommitted, decide, fold, foldLog, type EventContext, type ListState } from '../model';
+import { add, check, stepArbitrary, type Step } from '../test/steps';
 import { freshIndexedDB, testContext } from '../test/harness';
 import { ConcurrencyError } from './errors';
 import { createMemoryStore, openDexieStore } from './index';
@@ -152,7 +146,7 @@ describe.each(implementations)('%s store', (_, open) => {
 
   it('boots from the read model, which always equals a fold of the whole log', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(commandArbitrary, { maxLength: 30 }), async (script) => {
+      fc.asyncProperty(fc.array(stepArbitrary, { maxLength: 30 }), async (script) => {
         const { store, reopen } = await open();
         const ctx = testContext();
         let list: ListState = await store.load();
@@ -170,6 +164,8 @@ describe.each(implementations)('%s store', (_, open) => {
         const booted = await (await reopen()).load();
         expect(booted.products).toEqual(fold(log));
         expect(list.products).toEqual(booted.products);
+        expect(booted.stacks).toEqual(foldLog(log).stacks);
+        expect(list.stacks).toEqual(booted.stacks);
         // I3, I4, I5: positions match, ids are unique, stream versions run 1..n.
         expect(booted.lastSeq).toBe(log.at(-1)?.seq ?? 0);
         expect(new Set(log.map((e) => e.id)).size).toBe(log.length);
@@ -183,20 +179,6 @@ describe.each(implementations)('%s store', (_, open) => {
 
 const withoutSeq = ({ seq: _seq, ...event }: StoredEvent): BasketEvent => event as BasketEvent;
 
-const add =
-  (name: string, quantity = 1): Step =>
-  () => ({
-    type: 'AddProduct',
-    streamId: DEFAULT_STREAM,
-    ...valid(name, quantity),
-  });
-const check =
-  (name: string): Step =>
-  (list) => ({
-    type: 'CheckProduct',
-    productId: [...list.products.values()].find((p) => p.name === name)?.productId ?? 'missing',
-  });
-
 /** Decides and appends each step in turn, as the bus would. */
 async function play(store: EventStore, ctx: EventContext, ...steps: Step[]): Promise<void> {
   let list = await store.load();
@@ -209,38 +191,3 @@ async function play(store: EventStore, ctx: EventContext, ...steps: Step[]): Pro
     );
   }
 }
-
-/** A person's next step, chosen against the list as it then stands. */
-type Step = (list: ListState) => Command;
-
-const names = ['Milk', 'milk ', 'Bread', 'Eggs', 'Café', 'Cafe\u0301', 'Tea'];
-const valid = (name: string, quantity: number) => {
-  const parsed = parseProductInput(name, quantity);
-  if (!parsed.ok) throw new Error('arbitrary produced invalid input');
-  return parsed.value;
-};
-const pick = (list: ListState, index: number) => {
-  const ids = [...list.products.keys()];
-  return ids.length ? ids[index % ids.length]! : 'missing';
-};
-
-const commandArbitrary: fc.Arbitrary<Step> = fc.oneof(
-  fc
-    .tuple(fc.constantFrom(...names), fc.integer({ min: 1, max: 5 }))
-    .map(([name, q]): Step => () => ({
-      type: 'AddProduct',
-      streamId: DEFAULT_STREAM,
-      ...valid(name, q),
-    })),
-  fc.nat().map((i): Step => (list) => ({ type: 'CheckProduct', productId: pick(list, i) })),
-  fc.nat().map((i): Step => (list) => ({ type: 'UncheckProduct', productId: pick(list, i) })),
-  fc.nat().map((i): Step => (list) => ({ type: 'RemoveProduct', productId: pick(list, i) })),
-  fc
-    .tuple(fc.nat(), fc.constantFrom(...names), fc.integer({ min: 1, max: 9 }))
-    .map(([i, name, q]): Step => (list) => ({
-      type: 'EditProduct',
-      productId: pick(list, i),
-      ...valid(name, q),
-    })),
-  fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
-);

@@ -1,0 +1,158 @@
+import { actionOf, type BasketEvent, type Draft, type ProductId, type StreamId } from '../events';
+import { describeBatch } from './describe';
+import { evolve } from './evolve';
+import type { Product, ProductTable } from './product';
+
+/** One action that can be undone (or redone): the events that would reverse it. */
+export interface UndoEntry {
+  /** The id of the action these drafts reverse, named by the marker of the undo or redo. */
+  readonly id: string;
+  /** What the person did, in words: "Added Milk." */
+  readonly label: string;
+  readonly drafts: readonly Draft[];
+}
+
+export interface UndoStacks {
+  readonly undo: readonly UndoEntry[];
+  readonly redo: readonly UndoEntry[];
+}
+
+export type StackTable = Map<StreamId, UndoStacks>;
+
+/** How many actions back a list can be undone. */
+export const MAX_UNDO = 100;
+export const NO_STACKS: UndoStacks = { undo: [], redo: [] };
+
+const restored = (p: Product): Draft => ({
+  type: 'ProductRestored',
+  payload: {
+    productId: p.productId,
+    name: p.name,
+    quantity: p.quantity,
+    checked: p.checked,
+    addedAt: p.addedAt,
+    checkedAt: p.checkedAt,
+  },
+});
+
+/** Whatever puts product `id` back as it was in `table`: restored, or removed if it was not there. */
+const asBefore = (table: ProductTable, id: ProductId): Draft[] => {
+  const before = table.get(id);
+  return [before ? restored(before) : { type: 'ProductRemoved', payload: { productId: id } }];
+};
+
+/**
+ * The drafts that undo one event, given the rows just before it. Specific events where they say
+ * exactly what happened ("renamed back"); a whole-row restore where only that is exact.
+ */
+export function invert(event: BasketEvent, table: ProductTable): Draft[] {
+  switch (event.type) {
+    case 'ProductRenamed': {
+      const before = table.get(event.payload.productId);
+      if (!before) return [];
+      return [
+        { type: 'ProductRenamed', payload: { productId: before.productId, name: before.name } },
+      ];
+    }
+    case 'ProductQuantityChanged': {
+      const before = table.get(event.payload.productId);
+      if (!before) return [];
+      const payload = {
+        productId: before.productId,
+        quantity: before.quantity,
+        reason: 'reverted',
+      } as const;
+      return [{ type: 'ProductQuantityChanged', payload }];
+    }
+    case 'ProductChecked': {
+      const before = table.get(event.payload.productId);
+      if (!before) return [];
+      return before.checked
+        ? [restored(before)]
+        : [{ type: 'ProductUnchecked', payload: { productId: before.productId } }];
+    }
+    case 'ProductUnchecked': {
+      const before = table.get(event.payload.productId);
+      // Checking it again would stamp a new time; restoring the row keeps its place.
+      return before?.checked ? [restored(before)] : [];
+    }
+    case 'ProductRemoved': {
+      const before = table.get(event.payload.productId);
+      return before ? [restored(before)] : [];
+    }
+    case 'CheckedProductsCleared':
+      return event.payload.productIds.flatMap((id) => {
+        const before = table.get(id);
+        return before ? [restored(before)] : [];
+      });
+    case 'ProductAdded':
+    case 'ProductRestored':
+      return asBefore(table, event.payload.productId);
+    case 'ActionUndone':
+    case 'ActionRedone':
+      return [];
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+const pushed = (stack: readonly UndoEntry[], entry: UndoEntry) =>
+  [...stack, entry].slice(-MAX_UNDO);
+
+/**
+ * Applies one dispatch's events to the rows and to its list's undo and redo stacks. The inverse
+ * is worked out from the rows just before each event, so undoing the top action always returns
+ * the list exactly to where it was.
+ */
+export function evolveBatch(
+  table: ProductTable,
+  stacks: StackTable,
+  batch: readonly BasketEvent[],
+): void {
+  const first = batch[0];
+  if (!first) return;
+  const label = describeBatch(batch, table, stacks.get(first.streamId));
+  const inverse: Draft[] = [];
+  for (const event of batch) {
+    inverse.unshift(...invert(event, table));
+    evolve(table, event);
+  }
+  const current = stacks.get(first.streamId) ?? NO_STACKS;
+  const marker = batch.find((e) => e.type === 'ActionUndone' || e.type === 'ActionRedone');
+  let next: UndoStacks;
+  if (marker?.type === 'ActionUndone') {
+    const undone = current.undo.find((e) => e.id === marker.payload.actionId);
+    next = {
+      undo: current.undo.filter((e) => e.id !== marker.payload.actionId),
+      redo: pushed(current.redo, { id: first.id, label: undone?.label ?? label, drafts: inverse }),
+    };
+  } else if (marker?.type === 'ActionRedone') {
+    const redone = current.redo.find((e) => e.id === marker.payload.actionId);
+    next = {
+      undo: pushed(current.undo, { id: first.id, label: redone?.label ?? label, drafts: inverse }),
+      redo: current.redo.filter((e) => e.id !== marker.payload.actionId),
+    };
+  } else if (inverse.length === 0) {
+    // Changed nothing, so there is nothing to undo, and what could be redone still can.
+    next = current;
+  } else {
+    // A new action: what was undone before it can no longer be redone.
+    next = { undo: pushed(current.undo, { id: first.id, label, drafts: inverse }), redo: [] };
+  }
+  stacks.set(first.streamId, next);
+}
+
+/** Splits a run of events into the dispatches they came from. */
+export function batches(events: readonly BasketEvent[]): BasketEvent[][] {
+  const out: BasketEvent[][] = [];
+  for (const event of events) {
+    const last = out.at(-1);
+    const head = last?.[0];
+    if (head && head.streamId === event.streamId && actionOf(head) === actionOf(event))
+      last.push(event);
+    else out.push([event]);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
+import { applyCommitted, decide, type Command, type EventContext, type ListState } from '../model';
+
+/** A person's next step, chosen against the list as it then stands. */
+export type Step = (list: ListState) => Command;
+
+const names = ['Milk', 'milk ', 'Bread', 'Eggs', 'Café', 'Cafe\u0301', 'Tea'];
+
+export const valid = (name: string, quantity: number) => {
+  const parsed = parseProductInput(name, quantity);
+  if (!parsed.ok) throw new Error(`not valid input: ${name} × ${quantity}`);
+  return parsed.value;
+};
+
+const pick = (list: ListState, index: number) => {
+  const ids = [...list.products.keys()];
+  return ids.length ? ids[index % ids.length]! : 'missing';
+};
+
+export const add =
+  (name: string, quantity = 1): Step =>
+  () => ({ type: 'AddProduct', streamId: DEFAULT_STREAM, ...valid(name, quantity) });
+
+export const check =
+  (name: string): Step =>
+  (list) => ({
+    type: 'CheckProduct',
+    productId: [...list.products.values()].find((p) => p.name === name)?.productId ?? 'missing',
+  });
+
+export const undo: Step = () => ({ type: 'Undo', streamId: DEFAULT_STREAM });
+export const redo: Step = () => ({ type: 'Redo', streamId: DEFAULT_STREAM });
+
+/** Any one thing a person can do to a list (undo and redo included). */
+export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  fc.tuple(fc.constantFrom(...names), fc.integer({ min: 1, max: 5 })).map(([n, q]) => add(n, q)),
+  fc.nat().map((i): Step => (list) => ({ type: 'CheckProduct', productId: pick(list, i) })),
+  fc.nat().map((i): Step => (list) => ({ type: 'UncheckProduct', productId: pick(list, i) })),
+  fc.nat().map((i): Step => (list) => ({ type: 'RemoveProduct', productId: pick(list, i) })),
+  fc
+    .tuple(fc.nat(), fc.constantFrom(...names), fc.integer({ min: 1, max: 9 }))
+    .map(([i, name, q]): Step => (list) => ({
+      type: 'EditProduct',
+      productId: pick(list, i),
+      ...valid(name, q),
+    })),
+  fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
+  fc.constant(undo),
+  fc.constant(redo),
+);
+
+/**
+ * Decides and commits each step against an in-memory list, as the bus does; steps that are
+ * refused (nothing to undo, a product that is gone) change nothing, as for a person.
+ */
+export function playInMemory(
+  list: ListState,
+  ctx: EventContext,
+  steps: readonly Step[],
+): ListState {
+  return steps.reduce((current, step) => {
+    const decision = decide(step(current), current, ctx);
+    if (!decision.ok) return current;
+    const stored = decision.events.map(
+      (e, i) => ({ ...e, seq: current.lastSeq + i + 1 }) as StoredEvent,
+    );
+    return applyCommitted(current, stored);
+  }, list);
+}
