@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { basketPage } from './basket';
+
+test('undo walks everything back after a reload, and redo forward again', async ({ page }) => {
+  await page.goto('/');
+  const basket = basketPage(page);
+  await basket.add('Milk');
+  await basket.add('Tea');
+  await page.getByRole('button', { name: 'Edit Tea' }).click();
+  await basket.list.getByRole('textbox', { name: 'Name' }).fill('Green tea');
+  await basket.list.getByRole('button', { name: 'Save' }).click();
+  await basket.checkbox('Milk').click();
+  await expect(basket.checkbox('Milk')).toBeChecked();
+  await page.getByRole('button', { name: 'Clear bought' }).click();
+  await basket.expectProducts(['Green tea']);
+
+  await page.reload();
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.click();
+  await basket.expectProducts(['Green tea', 'Milk']);
+  await expect(basket.checkbox('Milk')).toBeChecked();
+  await undo.click();
+  await expect(basket.checkbox('Milk')).not.toBeChecked();
+  await undo.click();
+  await basket.expectProducts(['Tea', 'Milk']);
+  // The keyboard does the same, when focus is not in a text field.
+  await page.getByRole('heading', { name: 'Shopping list' }).click();
+  await page.keyboard.press('Control+z');
+  await basket.expectProducts(['Milk']);
+  await page.keyboard.press('Control+z');
+  await basket.expectProducts([]);
+  await expect(undo).toBeDisabled();
+
+  await page.reload();
+  const redo = page.getByRole('button', { name: 'Redo' });
+  for (let i = 0; i < 5; i += 1) await redo.click();
+  await basket.expectProducts(['Green tea']);
+  await expect(redo).toBeDisabled();
+});
+
+test('an undo in one tab shows in the other', async ({ context }) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto('/');
+  await second.goto('/');
+  const a = basketPage(first);
+  const b = basketPage(second);
+  await a.add('Cheese');
+  await expect(b.checkbox('Cheese')).toBeVisible({ timeout: 1000 });
+
+  await second.getByRole('button', { name: 'Undo' }).click();
+  await expect(a.checkbox('Cheese')).toHaveCount(0, { timeout: 1000 });
+  await expect(first.getByRole('button', { name: 'Redo' })).toBeEnabled();
+});
