@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
@@ -7,25 +7,47 @@ import { Notices } from './Notices';
 import { StorageBanner } from './StorageBanner';
 
 const BackupPanel = lazy(() => import('../features/backup/BackupPanel'));
+const HistoryView = lazy(() => import('../features/history/HistoryView'));
 
 export function App() {
+  const [view, setView] = useState<'list' | 'history'>('list');
   return (
     <div className="app">
       <header className="app-header">
         <div className="title-row">
           <h1>Basket</h1>
-          <UndoButtons />
+          <div className="header-actions">
+            <UndoButtons />
+            <button
+              type="button"
+              aria-pressed={view === 'history'}
+              onClick={() => setView(view === 'history' ? 'list' : 'history')}
+            >
+              History
+            </button>
+          </div>
         </div>
         <StorageBanner />
       </header>
       <main>
-        <AddProductForm />
-        <Notices />
-        <SearchBox />
-        <ShoppingList />
-        <Suspense fallback={null}>
-          <BackupPanel />
-        </Suspense>
+        {view === 'history' ? (
+          <>
+            <Notices />
+            <Suspense fallback={<p role="status">Loading the history…</p>}>
+              <HistoryView onClose={() => setView('list')} />
+            </Suspense>
+          </>
+        ) : (
+          <>
+            <AddProductForm />
+            <Notices />
+            <SearchBox />
+            <ShoppingList />
+            <Suspense fallback={null}>
+              <BackupPanel />
+            </Suspense>
+          </>
+        )}
       </main>
     </div>
   );

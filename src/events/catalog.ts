@@ -62,6 +62,8 @@ export const catalog = {
       ),
     }),
   },
+  /** Marks the dispatch that put the whole list back as it was at `asOf`. */
+  ListRestored: { v: 1, payload: v.strictObject({ asOf: timeSchema }) },
   /** Marks the dispatch that undid the person's action `actionId`; its other events do the undoing. */
   ActionUndone: { v: 1, payload: v.strictObject({ actionId: idSchema }) },
   /** Marks the dispatch that did action `actionId` again after it was undone. */

@@ -1,4 +1,5 @@
 import type { ProductId, ProductName, Quantity, StreamId } from '../events';
+import type { Product } from './product';
 
 /**
  * What a person asks for, in the imperative. A command is decided against the latest committed
@@ -12,5 +13,7 @@ export type Command =
   | { type: 'UncheckProduct'; productId: ProductId }
   | { type: 'RemoveProduct'; productId: ProductId }
   | { type: 'ClearCheckedProducts'; streamId: StreamId }
+  /** Make the list what it was at moment `asOf`: `products` as they were then. */
+  | { type: 'RestoreList'; streamId: StreamId; asOf: number; products: readonly Product[] }
   | { type: 'Undo'; streamId: StreamId }
   | { type: 'Redo'; streamId: StreamId };

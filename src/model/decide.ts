@@ -21,6 +21,9 @@ export function decide(command: Command, list: ListState, ctx: EventContext): De
   if (command.type === 'Undo' || command.type === 'Redo') {
     return drafted(command.streamId, list, ctx, draftUndo(command, list));
   }
+  if (command.type === 'RestoreList') {
+    return drafted(command.streamId, list, ctx, draftRestore(command, list));
+  }
   if (command.type === 'AddProduct' || command.type === 'ClearCheckedProducts') {
     return drafted(command.streamId, list, ctx, draftFor(command, list));
   }
@@ -28,6 +31,41 @@ export function decide(command: Command, list: ListState, ctx: EventContext): De
   if (!product) return refuse('That product is no longer on the list.');
   const drafts = draftForProduct(command, product, list);
   return typeof drafts === 'string' ? refuse(drafts) : drafted(product.streamId, list, ctx, drafts);
+}
+
+/**
+ * Turns the list as it is into the list as it was: products that were not there are removed,
+ * and every product that was there and differs is put back exactly. One dispatch, so one undo.
+ */
+function draftRestore(
+  command: Extract<Command, { type: 'RestoreList' }>,
+  list: ListState,
+): Draft[] {
+  const then = new Map(command.products.map((p) => [p.productId, p]));
+  const drafts: Draft[] = [];
+  for (const now of list.products.values()) {
+    if (now.streamId === command.streamId && !then.has(now.productId)) {
+      drafts.push({ type: 'ProductRemoved', payload: { productId: now.productId } });
+    }
+  }
+  for (const p of then.values()) {
+    const now = list.products.get(p.productId);
+    if (now && JSON.stringify(now) === JSON.stringify(p)) continue;
+    drafts.push({
+      type: 'ProductRestored',
+      payload: {
+        productId: p.productId,
+        name: p.name,
+        quantity: p.quantity,
+        checked: p.checked,
+        addedAt: p.addedAt,
+        checkedAt: p.checkedAt,
+      },
+    });
+  }
+  return drafts.length
+    ? [{ type: 'ListRestored', payload: { asOf: command.asOf } }, ...drafts]
+    : [];
 }
 
 /** Undo and redo replay the reversing drafts worked out when the action was folded. */
@@ -86,7 +124,10 @@ function draftFor(
 }
 
 function draftForProduct(
-  command: Exclude<Command, { type: 'AddProduct' | 'ClearCheckedProducts' | 'Undo' | 'Redo' }>,
+  command: Exclude<
+    Command,
+    { type: 'AddProduct' | 'ClearCheckedProducts' | 'Undo' | 'Redo' | 'RestoreList' }
+  >,
   product: Product,
   list: ListState,
 ): Draft[] | string {

@@ -27,7 +27,7 @@ export function describeBatch(
     case 'ProductQuantityChanged':
       return `${nameOf(first.payload.productId)} is now × ${first.payload.quantity}.`;
     case 'ProductChecked':
-      return `Bought ${nameOf(first.payload.productId)}.`;
+      return `Checked off ${nameOf(first.payload.productId)}.`;
     case 'ProductUnchecked': {
       const q = quantityChange ? times(quantityChange.payload.quantity) : '';
       return `${nameOf(first.payload.productId)}${q} is back on the list.`;
@@ -42,6 +42,8 @@ export function describeBatch(
       const n = first.payload.productIds.length;
       return `Cleared ${n} bought product${n === 1 ? '' : 's'}.`;
     }
+    case 'ListRestored':
+      return 'Restored an earlier version of the list.';
     case 'ActionUndone': {
       const entry = stacks?.undo.find((e) => e.id === first.payload.actionId);
       return entry ? `Undid: ${entry.label}` : 'Undid a change.';

@@ -72,6 +72,7 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
       return;
     case 'ActionUndone':
     case 'ActionRedone':
+    case 'ListRestored':
       // Markers: the events beside them in their dispatch do the work.
       return;
     case 'CheckedProductsCleared':
@@ -96,6 +97,7 @@ export function touchedIds(event: BasketEvent): readonly ProductId[] {
       return event.payload.productIds;
     case 'ActionUndone':
     case 'ActionRedone':
+    case 'ListRestored':
       return [];
     default:
       return [event.payload.productId];

@@ -6,3 +6,4 @@ export * from './commands';
 export * from './decide';
 export * from './describe';
 export * from './undo';
+export * from './history';

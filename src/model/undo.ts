@@ -90,6 +90,7 @@ export function invert(event: BasketEvent, table: ProductTable): Draft[] {
       return asBefore(table, event.payload.productId);
     case 'ActionUndone':
     case 'ActionRedone':
+    case 'ListRestored':
       return [];
     default: {
       const _exhaustive: never = event;

@@ -1,0 +1,101 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/harness';
+
+type App = Awaited<ReturnType<typeof renderApp>>;
+
+async function add({ user }: App, name: string) {
+  await user.type(screen.getByRole('textbox', { name: 'Product' }), `${name}{Enter}`);
+  await screen.findByRole('checkbox', { name });
+}
+const shopping = () =>
+  within(screen.getByRole('list', { name: 'Shopping list' }))
+    .queryAllByRole('checkbox')
+    .map(
+      (c) =>
+        `${(c as HTMLInputElement).labels?.[0]?.textContent}${(c as HTMLInputElement).checked ? ' ✓' : ''}`,
+    );
+
+async function lived(app: App) {
+  await add(app, 'Milk');
+  await add(app, 'Tea');
+  await app.user.click(screen.getByRole('button', { name: 'Edit Tea' }));
+  const name = screen.getByRole('textbox', { name: 'Name' });
+  await app.user.clear(name);
+  await app.user.type(name, 'Green tea{Enter}');
+  await screen.findByRole('checkbox', { name: 'Green tea' });
+  await app.user.click(screen.getByRole('checkbox', { name: 'Milk' }));
+  await waitFor(() => expect(shopping()).toEqual(['Green tea', 'Milk ✓']));
+  await app.user.click(screen.getByRole('button', { name: 'Clear bought' }));
+  await waitFor(() => expect(shopping()).toEqual(['Green tea']));
+}
+
+describe('the history', () => {
+  it('reads like a diary of the list, newest first, under the day it happened', async () => {
+    const app = await renderApp();
+    await lived(app);
+    await app.user.click(screen.getByRole('button', { name: 'History' }));
+
+    const history = await screen.findByRole('region', { name: 'History' });
+    const diary = await within(history).findByRole('list', { name: /Everything that happened/ });
+    await waitFor(() =>
+      expect(
+        within(diary)
+          .getAllByText(/\.$/)
+          .map((e) => e.textContent),
+      ).toEqual([
+        'Cleared 1 bought product.',
+        'Checked off Milk.',
+        'Renamed Tea to Green tea.',
+        'Added Tea.',
+        'Added Milk.',
+      ]),
+    );
+    expect(within(diary).getAllByRole('heading', { level: 3 })).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'History' })).toHaveAttribute('aria-pressed', 'true');
+
+    await app.user.click(within(history).getByRole('button', { name: 'Back to the list' }));
+    expect(await screen.findByRole('list', { name: 'Shopping list' })).toBeInTheDocument();
+  });
+
+  it('looks back at the list as it was, and restores it as one change that can be undone', async () => {
+    const app = await renderApp();
+    await lived(app);
+    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    const lookBack = await screen.findByRole('button', { name: /after: Checked off Milk\./ });
+    await app.user.click(lookBack);
+
+    const past = await screen.findByRole('region', { name: /The list as it was on/ });
+    const items = within(past)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual(['Green tea', 'Milk (bought)']);
+    expect(within(past).queryByRole('checkbox')).toBeNull();
+
+    await app.user.click(within(past).getByRole('button', { name: 'Restore this list' }));
+    await waitFor(() => expect(shopping()).toEqual(['Green tea', 'Milk ✓']));
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Restored an earlier version of the list.',
+    );
+
+    await app.user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(shopping()).toEqual(['Green tea']));
+  });
+
+  it('returns to now without changing anything', async () => {
+    const app = await renderApp();
+    await lived(app);
+    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    await app.user.click(await screen.findByRole('button', { name: /after: Added Milk\./ }));
+    const past = await screen.findByRole('region', { name: /The list as it was on/ });
+    expect(
+      within(past)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Milk']);
+    await app.user.click(within(past).getByRole('button', { name: 'Back to now' }));
+    expect(await screen.findByRole('region', { name: 'History' })).toBeInTheDocument();
+    await app.user.click(screen.getByRole('button', { name: 'Back to the list' }));
+    await waitFor(() => expect(shopping()).toEqual(['Green tea']));
+  });
+});

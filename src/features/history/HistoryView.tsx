@@ -1,0 +1,116 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { StoredEvent } from '../../events';
+import { useBasket, useBasketState } from '../../bus';
+import { tellHistory, type HistoryEntry } from '../../model';
+import { LookBack } from './LookBack';
+import { dayOf, timeOf } from './when';
+
+type Row = { kind: 'day'; day: string } | { kind: 'entry'; entry: HistoryEntry };
+
+/** Newest first, with a heading wherever the day changes. */
+function rowsOf(entries: readonly HistoryEntry[]): Row[] {
+  const rows: Row[] = [];
+  let day = '';
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i]!;
+    const today = dayOf(entry.at);
+    if (today !== day) rows.push({ kind: 'day', day: (day = today) });
+    rows.push({ kind: 'entry', entry });
+  }
+  return rows;
+}
+
+/** The diary of the list: loaded on demand, in its own chunk, virtualised for years of it. */
+export default function HistoryView({ onClose }: { onClose(): void }) {
+  const basket = useBasket();
+  const lastSeq = useBasketState((s) => s.list.lastSeq);
+  const [log, setLog] = useState<StoredEvent[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [lookingAt, setLookingAt] = useState<HistoryEntry | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    basket.readLog().then(
+      (events) => live && setLog(events),
+      (error: unknown) => live && setProblem(String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [basket, lastSeq]);
+
+  const rows = useMemo(() => (log ? rowsOf(tellHistory(log)) : []), [log]);
+
+  const listRef = useRef<HTMLUListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => setScrollMargin(listRef.current?.offsetTop ?? 0), [log]);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: (i) => (rows[i]?.kind === 'day' ? 48 : 52),
+    overscan: 12,
+    scrollMargin,
+  });
+
+  if (lookingAt && log) {
+    return (
+      <LookBack
+        entry={lookingAt}
+        log={log}
+        onBack={() => setLookingAt(null)}
+        onRestored={onClose}
+      />
+    );
+  }
+
+  return (
+    <section className="history" aria-labelledby="history-heading">
+      <div className="list-header">
+        <h2 id="history-heading">History</h2>
+        <button type="button" onClick={onClose}>
+          Back to the list
+        </button>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+      {!log && !problem && <p role="status">Loading the history…</p>}
+      {log && rows.length === 0 && <p className="empty">Nothing has happened yet.</p>}
+      <ul
+        ref={listRef}
+        aria-label="Everything that happened, newest first"
+        className="history-rows"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+            >
+              {row.kind === 'day' ? (
+                <h3>{row.day}</h3>
+              ) : (
+                <div className="history-entry">
+                  <time dateTime={new Date(row.entry.at).toISOString()}>
+                    {timeOf(row.entry.at)}
+                  </time>
+                  <span className="history-text">{row.entry.text}</span>
+                  <button
+                    type="button"
+                    className="quiet"
+                    aria-label={`Look back to ${timeOf(row.entry.at)}, after: ${row.entry.text}`}
+                    onClick={() => setLookingAt(row.entry)}
+                  >
+                    Look back
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

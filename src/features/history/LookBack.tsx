@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_STREAM, type StoredEvent } from '../../events';
+import { useBasket } from '../../bus';
+import { shoppingView, stateAt, type HistoryEntry } from '../../model';
+import { dayOf, timeOf } from './when';
+
+interface Props {
+  entry: HistoryEntry;
+  log: readonly StoredEvent[];
+  onBack(): void;
+  onRestored(): void;
+}
+
+/** The list exactly as it was just after one moment of its history: read-only. */
+export function LookBack({ entry, log, onBack, onRestored }: Props) {
+  const basket = useBasket();
+  const then = useMemo(() => stateAt(log, entry.seq), [log, entry.seq]);
+  const view = useMemo(() => shoppingView(then, DEFAULT_STREAM, ''), [then]);
+  const [note, setNote] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  async function restore() {
+    const products = [...view.toBuy, ...view.bought];
+    const outcome = await basket.dispatch({
+      type: 'RestoreList',
+      streamId: DEFAULT_STREAM,
+      asOf: entry.at,
+      products,
+    });
+    if (outcome.ok && outcome.events.length === 0) setNote('The list is already just like this.');
+    else if (outcome.ok) onRestored();
+  }
+
+  const when = `${dayOf(entry.at)} at ${timeOf(entry.at)}`;
+  return (
+    <section className="look-back" aria-labelledby="look-back-heading">
+      <h2 id="look-back-heading" ref={heading} tabIndex={-1}>
+        The list as it was on {when}
+      </h2>
+      <p className="banner warning">
+        Looking back: this is how your list was just after “{entry.text.replace(/\.$/, '')}”. It
+        cannot be changed here.
+      </p>
+      {view.total === 0 ? (
+        <p className="empty">The list was empty then.</p>
+      ) : (
+        <ul aria-label="The list as it was" className="past-products">
+          {[...view.toBuy, ...view.bought].map((p) => (
+            <li key={p.productId} className={p.checked ? 'bought' : undefined}>
+              <span className="product-name">{p.name}</span>
+              {p.quantity !== 1 && <span className="quantity"> × {p.quantity}</span>}
+              {p.checked && <span className="visually-hidden"> (bought)</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="tool-row">
+        <button type="button" className="primary" onClick={() => void restore()}>
+          Restore this list
+        </button>
+        <button type="button" onClick={onBack}>
+          Back to now
+        </button>
+      </div>
+      {note && <p role="status">{note}</p>}
+    </section>
+  );
+}
