@@ -78,7 +78,8 @@ export function ShoppingList() {
 }
 
 function summary(total: number, remaining: number): string {
+  const n = (count: number) => count.toLocaleString();
   if (total === 0) return 'Nothing to buy yet.';
-  if (remaining === 0) return `All ${total} bought.`;
-  return `${remaining} of ${total} left to buy`;
+  if (remaining === 0) return `All ${n(total)} bought.`;
+  return `${n(remaining)} of ${n(total)} left to buy`;
 }
