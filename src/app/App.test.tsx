@@ -60,7 +60,7 @@ describe('Basket when storage lets it down', () => {
     await screen.findByRole('checkbox', { name: 'Milk' });
 
     const newer = new Dexie('basket', idb);
-    newer.version(2).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId, at' });
+    newer.version(9).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId, at' });
     await newer.open();
 
     const banner = await screen.findByRole('alert');

@@ -5,7 +5,7 @@ import type { Product, ProductTable } from './product';
  * Bump when `evolve` changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  */
-export const REDUCER_VERSION = 2;
+export const REDUCER_VERSION = 3;
 
 /**
  * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the

@@ -7,3 +7,4 @@ export * from './decide';
 export * from './describe';
 export * from './undo';
 export * from './history';
+export * from './purchases';

@@ -1,5 +1,6 @@
 import type { BasketEvent, ProductId, StoredEvent, StreamId } from '../events';
 import type { Product } from './product';
+import { applyPurchaseEffects, type Purchase } from './purchases';
 import { batches, evolveBatch, type UndoStacks } from './undo';
 
 /** What has committed, folded: the same rows the store's projection holds. */
@@ -9,6 +10,8 @@ export interface ListState {
   readonly versions: ReadonlyMap<StreamId, number>;
   /** What each list can undo and redo: derived from its log like everything else here. */
   readonly stacks: ReadonlyMap<StreamId, UndoStacks>;
+  /** What has been added and bought, by product name, across lists: for suggestions. */
+  readonly purchases: ReadonlyMap<string, Purchase>;
   /** The highest log position folded in; a batch at or below it has been applied already. */
   readonly lastSeq: number;
 }
@@ -68,7 +71,13 @@ export function applyCommitted(list: ListState, events: readonly StoredEvent[]):
 
 /** The whole state of a log, folded from nothing: what a rebuild produces. */
 export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState {
-  const empty: ListState = { products: new Map(), versions: new Map(), stacks: new Map(), lastSeq };
+  const empty: ListState = {
+    products: new Map(),
+    versions: new Map(),
+    stacks: new Map(),
+    purchases: new Map(),
+    lastSeq,
+  };
   return foldInto(empty, events);
 }
 
@@ -76,11 +85,13 @@ function foldInto(list: ListState, events: readonly BasketEvent[]): ListState {
   const products = new Map(list.products);
   const versions = new Map(list.versions);
   const stacks = new Map(list.stacks);
+  const purchases = new Map(list.purchases);
   for (const batch of batches(events)) {
-    evolveBatch(products, stacks, batch);
+    const { effects, sign } = evolveBatch(products, stacks, batch);
+    applyPurchaseEffects(purchases, effects, sign);
     for (const event of batch) versions.set(event.streamId, event.streamVersion);
   }
-  return { products, versions, stacks, lastSeq: list.lastSeq };
+  return { products, versions, stacks, purchases, lastSeq: list.lastSeq };
 }
 
 export function reduceState(state: BasketState, change: StateChange): BasketState {

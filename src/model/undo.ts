@@ -2,6 +2,7 @@ import { actionOf, type BasketEvent, type Draft, type ProductId, type StreamId }
 import { describeBatch } from './describe';
 import { evolve } from './evolve';
 import type { Product, ProductTable } from './product';
+import { purchaseEffects, type PurchaseEffect } from './purchases';
 
 /** One action that can be undone (or redone): the events that would reverse it. */
 export interface UndoEntry {
@@ -10,6 +11,8 @@ export interface UndoEntry {
   /** What the person did, in words: "Added Milk." */
   readonly label: string;
   readonly drafts: readonly Draft[];
+  /** What the action did to the purchase history: taken back by undo, done again by redo. */
+  readonly effects: readonly PurchaseEffect[];
 }
 
 export interface UndoStacks {
@@ -102,19 +105,26 @@ export function invert(event: BasketEvent, table: ProductTable): Draft[] {
 const pushed = (stack: readonly UndoEntry[], entry: UndoEntry) =>
   [...stack, entry].slice(-MAX_UNDO);
 
+/** A batch's change to the purchase history: effects to apply (1) or take back (-1). */
+export interface PurchaseChange {
+  readonly effects: readonly PurchaseEffect[];
+  readonly sign: 1 | -1;
+}
+
 /**
- * Applies one dispatch's events to the rows and to its list's undo and redo stacks. The inverse
- * is worked out from the rows just before each event, so undoing the top action always returns
- * the list exactly to where it was.
+ * Applies one dispatch's events to the rows and to its list's undo and redo stacks, and says
+ * what it does to the purchase history. The inverse is worked out from the rows just before
+ * each event, so undoing the top action always returns the list exactly to where it was.
  */
 export function evolveBatch(
   table: ProductTable,
   stacks: StackTable,
   batch: readonly BasketEvent[],
-): void {
+): PurchaseChange {
   const first = batch[0];
-  if (!first) return;
+  if (!first) return { effects: [], sign: 1 };
   const label = describeBatch(batch, table, stacks.get(first.streamId));
+  const done = purchaseEffects(batch, table);
   const inverse: Draft[] = [];
   for (const event of batch) {
     inverse.unshift(...invert(event, table));
@@ -122,27 +132,41 @@ export function evolveBatch(
   }
   const current = stacks.get(first.streamId) ?? NO_STACKS;
   const marker = batch.find((e) => e.type === 'ActionUndone' || e.type === 'ActionRedone');
-  let next: UndoStacks;
   if (marker?.type === 'ActionUndone') {
     const undone = current.undo.find((e) => e.id === marker.payload.actionId);
-    next = {
+    const effects = undone?.effects ?? [];
+    stacks.set(first.streamId, {
       undo: current.undo.filter((e) => e.id !== marker.payload.actionId),
-      redo: pushed(current.redo, { id: first.id, label: undone?.label ?? label, drafts: inverse }),
-    };
-  } else if (marker?.type === 'ActionRedone') {
-    const redone = current.redo.find((e) => e.id === marker.payload.actionId);
-    next = {
-      undo: pushed(current.undo, { id: first.id, label: redone?.label ?? label, drafts: inverse }),
-      redo: current.redo.filter((e) => e.id !== marker.payload.actionId),
-    };
-  } else if (inverse.length === 0) {
-    // Changed nothing, so there is nothing to undo, and what could be redone still can.
-    next = current;
-  } else {
-    // A new action: what was undone before it can no longer be redone.
-    next = { undo: pushed(current.undo, { id: first.id, label, drafts: inverse }), redo: [] };
+      redo: pushed(current.redo, {
+        id: first.id,
+        label: undone?.label ?? label,
+        drafts: inverse,
+        effects,
+      }),
+    });
+    return { effects, sign: -1 };
   }
-  stacks.set(first.streamId, next);
+  if (marker?.type === 'ActionRedone') {
+    const redone = current.redo.find((e) => e.id === marker.payload.actionId);
+    const effects = redone?.effects ?? [];
+    stacks.set(first.streamId, {
+      undo: pushed(current.undo, {
+        id: first.id,
+        label: redone?.label ?? label,
+        drafts: inverse,
+        effects,
+      }),
+      redo: current.redo.filter((e) => e.id !== marker.payload.actionId),
+    });
+    return { effects, sign: 1 };
+  }
+  // An action that changed nothing leaves nothing to undo, and what could be redone still can.
+  if (inverse.length > 0) {
+    // A new action: what was undone before it can no longer be redone.
+    const entry = { id: first.id, label, drafts: inverse, effects: done };
+    stacks.set(first.streamId, { undo: pushed(current.undo, entry), redo: [] });
+  }
+  return { effects: done, sign: 1 };
 }
 
 /** Splits a run of events into the dispatches they came from. */

@@ -119,7 +119,7 @@ describe('Dexie store when a newer Basket upgrades the database', () => {
     await old.append(DEFAULT_STREAM, 0, [added(1)]);
 
     const newer = new Dexie('basket', idb);
-    newer.version(2).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId, type' });
+    newer.version(9).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId, type' });
     await newer.open();
 
     expect(onInterrupt).toHaveBeenCalledWith('outdated');
@@ -182,11 +182,12 @@ describe('Dexie store and events from other versions of Basket', () => {
     await store.append(DEFAULT_STREAM, 0, [added(1)]);
     store.close();
     const newer = new Dexie('basket', idb);
-    newer.version(3).stores({
+    newer.version(9).stores({
       events: '++seq, &id, &[streamId+streamVersion], streamId',
       streams: 'streamId',
       products: 'productId, streamId',
       meta: 'key',
+      purchases: 'key',
       lists: 'streamId',
     });
     await newer.open();

@@ -7,11 +7,18 @@ import {
   touchedIds,
   type ListState,
   type Product,
+  type Purchase,
   type StackTable,
 } from '../model';
 import { ConcurrencyError, storageErrorFrom } from './errors';
 import { mergeLogs } from './merge';
-import { checkBatch, projectBatch, streamRow, type StreamRow } from './projection';
+import {
+  checkBatch,
+  projectBatch,
+  projectPurchases,
+  streamRow,
+  type StreamRow,
+} from './projection';
 import { checkReducerVersion, readStored } from './read';
 import type { EventStore, Progress, StoreInterruption } from './types';
 
@@ -27,6 +34,7 @@ class BasketDatabase extends Dexie {
   streams!: Table<StreamRow, StreamId>;
   products!: Table<Product, string>;
   meta!: Table<ProjectionMeta, string>;
+  purchases!: Table<Purchase, string>;
 
   constructor(name: string, options: DexieStoreOptions) {
     super(name, {
@@ -40,6 +48,9 @@ class BasketDatabase extends Dexie {
       products: 'productId, streamId',
       meta: 'key',
     });
+    // 2: purchase history by product name, for suggestions. Filled by the rebuild that the
+    // new reducer version triggers on the first boot after the upgrade.
+    this.version(2).stores({ purchases: 'key' });
   }
 }
 
@@ -77,7 +88,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     throw storageErrorFrom(error);
   }
   options.onInterrupt?.('unblocked');
-  const all = [db.events, db.streams, db.products, db.meta];
+  const all = [db.events, db.streams, db.products, db.meta, db.purchases];
 
   const putMeta = (lastAppliedSeq: number) =>
     db.meta.put({ key: 'projection', reducerVersion: REDUCER_VERSION, lastAppliedSeq });
@@ -92,9 +103,16 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     ]);
     const stacks: StackTable = new Map(heads.filter(isDefined).map((h) => [h.streamId, h]));
     const table = new Map(rows.filter(isDefined).map((r) => [r.productId, r]));
-    const { puts, deletes } = projectBatch(table, stacks, events);
+    const { puts, deletes, purchases } = projectBatch(table, stacks, events);
     await db.products.bulkPut(puts);
     await db.products.bulkDelete(deletes);
+    const keys = [...new Set(purchases.flatMap((c) => c.effects.map((e) => e.key)))];
+    if (keys.length) {
+      const known = (await db.purchases.bulkGet(keys)).filter(isDefined);
+      const bought = projectPurchases(new Map(known.map((p) => [p.key, p])), purchases);
+      await db.purchases.bulkPut(bought.puts);
+      await db.purchases.bulkDelete(bought.deletes);
+    }
     const versions = new Map<StreamId, number>();
     for (const e of events) versions.set(e.streamId, e.streamVersion);
     await db.streams.bulkPut(
@@ -119,6 +137,8 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     await db.streams.bulkPut(
       [...list.versions].map(([id, version]) => streamRow(id, version, list.stacks.get(id))),
     );
+    await db.purchases.clear();
+    await db.purchases.bulkPut([...list.purchases.values()]);
     await putMeta(lastSeq);
   }
 
@@ -136,15 +156,17 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   }
 
   async function readModel(): Promise<ListState> {
-    const [products, streams, meta] = await Promise.all([
+    const [products, streams, meta, purchases] = await Promise.all([
       db.products.toArray(),
       db.streams.toArray(),
       db.meta.get('projection'),
+      db.purchases.toArray(),
     ]);
     return {
       products: new Map(products.map((p) => [p.productId, p])),
       versions: new Map(streams.map((s) => [s.streamId, s.version])),
       stacks: new Map(streams.map((s) => [s.streamId, { undo: s.undo, redo: s.redo }])),
+      purchases: new Map(purchases.map((p) => [p.key, p])),
       lastSeq: meta?.lastAppliedSeq ?? 0,
     };
   }

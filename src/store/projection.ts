@@ -1,7 +1,11 @@
 import type { BasketEvent, ProductId, StreamId } from '../events';
 import {
+  applyPurchaseEffects,
   batches,
   evolveBatch,
+  type Purchase,
+  type PurchaseChange,
+  type PurchaseTable,
   NO_STACKS,
   touchedIds,
   type Product,
@@ -19,15 +23,32 @@ export function projectBatch(
   rows: ProductTable,
   stacks: StackTable,
   events: readonly BasketEvent[],
-): { puts: Product[]; deletes: ProductId[] } {
+): { puts: Product[]; deletes: ProductId[]; purchases: PurchaseChange[] } {
   const ids = new Set(events.flatMap(touchedIds));
-  for (const batch of batches(events)) evolveBatch(rows, stacks, batch);
+  const purchases = batches(events).map((batch) => evolveBatch(rows, stacks, batch));
   const puts: Product[] = [];
   const deletes: ProductId[] = [];
   for (const id of ids) {
     const row = rows.get(id);
     if (row) puts.push(row);
     else deletes.push(id);
+  }
+  return { puts, deletes, purchases };
+}
+
+/** Applies purchase changes to the rows they name, and says what to write. */
+export function projectPurchases(
+  rows: PurchaseTable,
+  changes: readonly PurchaseChange[],
+): { puts: Purchase[]; deletes: string[] } {
+  const keys = new Set(changes.flatMap((c) => c.effects.map((e) => e.key)));
+  for (const { effects, sign } of changes) applyPurchaseEffects(rows, effects, sign);
+  const puts: Purchase[] = [];
+  const deletes: string[] = [];
+  for (const key of keys) {
+    const row = rows.get(key);
+    if (row) puts.push(row);
+    else deletes.push(key);
   }
   return { puts, deletes };
 }

@@ -166,6 +166,8 @@ describe.each(implementations)('%s store', (_, open) => {
         expect(list.products).toEqual(booted.products);
         expect(booted.stacks).toEqual(foldLog(log).stacks);
         expect(list.stacks).toEqual(booted.stacks);
+        expect(booted.purchases).toEqual(foldLog(log).purchases);
+        expect(list.purchases).toEqual(booted.purchases);
         // I3, I4, I5: positions match, ids are unique, stream versions run 1..n.
         expect(booted.lastSeq).toBe(log.at(-1)?.seq ?? 0);
         expect(new Set(log.map((e) => e.id)).size).toBe(log.length);
