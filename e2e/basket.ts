@@ -5,7 +5,7 @@ export function basketPage(page: Page) {
   const list = page.getByRole('list', { name: 'Shopping list' });
   return {
     list,
-    product: page.getByRole('textbox', { name: 'Product' }),
+    product: page.getByRole('combobox', { name: 'Product' }),
     quantity: page.getByRole('spinbutton', { name: 'Quantity' }),
     async add(name: string, quantity?: number) {
       await this.product.fill(name);

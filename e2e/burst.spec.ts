@@ -37,7 +37,7 @@ test('closing the tab in a burst of 200 adds loses nothing that was shown as sav
   test.setTimeout(90_000);
   const page = await context.newPage();
   await page.goto('/');
-  await expect(page.getByRole('textbox', { name: 'Product' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Product' })).toBeVisible();
   // Faster than any person: 200 submits in one go, so most are still queued when the tab
   // closes. Typing through Playwright is slow enough that every add commits before the next.
   await page.evaluate(() => {

@@ -16,7 +16,7 @@ test('a new version waits for the person to press Reload; nothing typed is lost'
     await page.reload();
     expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
-    const product = page.getByRole('textbox', { name: 'Product' });
+    const product = page.getByRole('combobox', { name: 'Product' });
     await product.fill('Half-typed');
     await page.evaluate(() => {
       (window as unknown as { before: boolean }).before = true;
@@ -35,7 +35,7 @@ test('a new version waits for the person to press Reload; nothing typed is lost'
     await reloaded;
     expect(await page.evaluate(() => 'before' in window)).toBe(false);
     // Even the reload the person chose keeps what they had typed.
-    await expect(page.getByRole('textbox', { name: 'Product' })).toHaveValue('Half-typed');
+    await expect(page.getByRole('combobox', { name: 'Product' })).toHaveValue('Half-typed');
     await expect(page.getByRole('complementary', { name: 'Update' })).toHaveCount(0);
   } finally {
     await server.stop();

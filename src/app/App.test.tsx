@@ -29,19 +29,19 @@ describe('Basket when storage lets it down', () => {
     expect(screen.getByRole('complementary', { name: 'Storage' })).toHaveTextContent(
       'Not saved on this device.',
     );
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Milk{Enter}');
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Milk{Enter}');
     expect(await screen.findByRole('checkbox', { name: 'Milk' })).toBeInTheDocument();
     expect(screen.getByRole('complementary', { name: 'Storage' })).toBeInTheDocument();
   });
 
   it('says the storage is full, keeps what was typed, and shows nothing unsaved', async () => {
     const { user } = await renderApp({ middleware: [storageFull] });
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Milk{Enter}');
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Milk{Enter}');
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       "Your device's storage is full, so this change was not saved.",
     );
-    expect(screen.getByRole('textbox', { name: 'Product' })).toHaveValue('Milk');
+    expect(screen.getByRole('combobox', { name: 'Product' })).toHaveValue('Milk');
     const list = screen.getByRole('list', { name: 'Shopping list' });
     expect(within(list).queryAllByRole('listitem')).toHaveLength(0);
 
@@ -56,7 +56,7 @@ describe('Basket when storage lets it down', () => {
   it('stops saving, and says so, when a newer Basket upgrades the database in another tab', async () => {
     const idb = freshIndexedDB();
     const { user } = await renderApp(idb);
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Milk{Enter}');
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Milk{Enter}');
     await screen.findByRole('checkbox', { name: 'Milk' });
 
     const newer = new Dexie('basket', idb);
@@ -66,7 +66,7 @@ describe('Basket when storage lets it down', () => {
     const banner = await screen.findByRole('alert');
     expect(banner).toHaveTextContent('Basket was updated — reload.');
     expect(within(banner).getByRole('button', { name: 'Reload' })).toBeInTheDocument();
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Bread{Enter}');
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Bread{Enter}');
     expect(
       await screen.findByText('Basket was updated — reload this page to keep saving.'),
     ).toBeInTheDocument();

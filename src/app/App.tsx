@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
+import { BuyAgain } from '../features/buy-again/BuyAgain';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
 import { UndoButtons } from '../features/undo/UndoButtons';
@@ -41,6 +42,7 @@ export function App() {
           <>
             <AddProductForm />
             <Notices />
+            <BuyAgain />
             <SearchBox />
             <ShoppingList />
             <Suspense fallback={null}>

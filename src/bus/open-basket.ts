@@ -1,3 +1,4 @@
+import type { EventContext } from '../model';
 import { openStore, type DexieStoreOptions, type Progress } from '../store';
 import { createBasket, type Basket } from './basket';
 import { broadcastCrossTab, type CrossTab } from './cross-tab';
@@ -10,6 +11,8 @@ export interface OpenBasketOptions {
   /** Before the list can show: an upgrade waits for other tabs, or the read model is rebuilt. */
   onBlocked?: () => void;
   onLoadProgress?: Progress;
+  /** Where ids and times come from; tests pass a clock of their own. */
+  ctx?: EventContext;
 }
 
 /**
@@ -36,6 +39,11 @@ export async function openBasket(options: OpenBasketOptions = {}): Promise<Baske
       : store.kind === 'indexeddb'
         ? broadcastCrossTab()
         : null;
-  basket = await createBasket({ store, crossTab, onLoadProgress: options.onLoadProgress });
+  basket = await createBasket({
+    store,
+    crossTab,
+    onLoadProgress: options.onLoadProgress,
+    ...(options.ctx ? { ctx: options.ctx } : {}),
+  });
   return basket;
 }

@@ -99,11 +99,21 @@ function score(purchase: Purchase, now: number): number {
   return (purchase.timesAdded + purchase.boughtAt.length) / (1 + age);
 }
 
+/**
+ * The latest moment the history knows of. Recency is measured from it rather than from the
+ * clock: pure, and after a month away the usual things still rank as usual.
+ */
+function latest(purchases: ReadonlyMap<string, Purchase>): number {
+  let now = 0;
+  for (const p of purchases.values()) now = Math.max(now, p.lastAddedAt, p.boughtAt.at(-1) ?? 0);
+  return now;
+}
+
 /** Names from the history that start (or have a word that starts) with what is typed, best first. */
 export function suggestionsFor(
   purchases: ReadonlyMap<string, Purchase>,
   typed: string,
-  now: number,
+  now = latest(purchases),
   limit = 6,
 ): Purchase[] {
   const query = nameKey(typed);
@@ -118,7 +128,7 @@ export function suggestionsFor(
 export function buyAgain(
   purchases: ReadonlyMap<string, Purchase>,
   onList: ReadonlySet<string>,
-  now: number,
+  now = latest(purchases),
   limit = 6,
 ): Purchase[] {
   return [...purchases.values()]

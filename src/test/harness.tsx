@@ -20,11 +20,19 @@ export function testContext(start = Date.UTC(2026, 10, 22, 9, 0), prefix = 'id')
 
 /** The basket as the app opens it (same wiring), on a private fake IndexedDB unless told. */
 export async function openTestBasket(
-  options: DexieStoreOptions & { crossTab?: CrossTab | null; memory?: boolean } = {},
+  options: DexieStoreOptions & {
+    crossTab?: CrossTab | null;
+    memory?: boolean;
+    ctx?: EventContext;
+  } = {},
 ): Promise<Basket> {
   if (options.memory) return createBasket({ store: createMemoryStore() });
-  const { crossTab = null, memory: _memory, ...storage } = options;
-  return openBasket({ storage: { ...freshIndexedDB(), ...storage }, crossTab });
+  const { crossTab = null, memory: _memory, ctx, ...storage } = options;
+  return openBasket({
+    storage: { ...freshIndexedDB(), ...storage },
+    crossTab,
+    ...(ctx ? { ctx } : {}),
+  });
 }
 
 /** The whole app on the real bus and a real (fake-indexeddb) store, as a person would use it. */

@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { NAME_MAX, QUANTITY_MAX } from '../events';
 
 export interface ProductFieldErrors {
@@ -15,6 +15,10 @@ interface Props {
   onQuantity(value: string): void;
   nameRef?: Ref<HTMLInputElement>;
   quantityRef?: Ref<HTMLInputElement>;
+  /** Extra attributes for the name input, e.g. to make it a combobox. */
+  nameInputProps?: InputHTMLAttributes<HTMLInputElement>;
+  /** Shown right under the name input, e.g. its suggestions. */
+  afterName?: ReactNode;
 }
 
 /** A name and a quantity, each with its message right beside it when it is not acceptable. */
@@ -27,6 +31,8 @@ export function ProductFields({
   onQuantity,
   nameRef,
   quantityRef,
+  nameInputProps,
+  afterName,
 }: Props) {
   const id = useId();
   return (
@@ -44,7 +50,9 @@ export function ProductFields({
           onChange={(e) => onName(e.target.value)}
           aria-invalid={errors.name ? true : undefined}
           aria-describedby={errors.name ? `${id}-name-error` : undefined}
+          {...nameInputProps}
         />
+        {afterName}
         {errors.name && (
           <p id={`${id}-name-error`} className="field-error" role="alert">
             {errors.name}

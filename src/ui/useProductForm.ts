@@ -14,9 +14,12 @@ export function useProductForm(initial: { name: string; quantity: string }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
 
-  async function submit(event: FormEvent, save: (input: ProductInput) => Promise<boolean>) {
-    event.preventDefault();
-    const parsed = parseProductInput(name, quantity);
+  /** Validates `name` and `quantity` (by default what the fields hold) and saves them if sound. */
+  async function submitValues(
+    values: { name: string; quantity: string },
+    save: (input: ProductInput) => Promise<boolean>,
+  ) {
+    const parsed = parseProductInput(values.name, values.quantity);
     if (!parsed.ok) {
       setErrors(parsed.errors);
       (parsed.errors.name ? nameRef : quantityRef).current?.focus();
@@ -24,6 +27,11 @@ export function useProductForm(initial: { name: string; quantity: string }) {
     }
     setErrors({});
     return save(parsed.value);
+  }
+
+  async function submit(event: FormEvent, save: (input: ProductInput) => Promise<boolean>) {
+    event.preventDefault();
+    return submitValues({ name, quantity }, save);
   }
 
   return {
@@ -45,5 +53,6 @@ export function useProductForm(initial: { name: string; quantity: string }) {
     setName,
     setQuantity,
     submit,
+    submitValues,
   };
 }

@@ -9,18 +9,18 @@ const listItems = () =>
 describe('adding a product', () => {
   it('adds with Enter, quantity 1 by default, and is ready for the next one', async () => {
     const { user } = await renderApp();
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Milk{Enter}');
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Milk{Enter}');
 
     expect(await screen.findByRole('checkbox', { name: 'Milk' })).not.toBeChecked();
-    expect(screen.getByRole('textbox', { name: 'Product' })).toHaveValue('');
-    expect(screen.getByRole('textbox', { name: 'Product' })).toHaveFocus();
+    expect(screen.getByRole('combobox', { name: 'Product' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Product' })).toHaveFocus();
     expect(screen.getByRole('spinbutton', { name: 'Quantity' })).toHaveValue(1);
     expect(screen.getByRole('status')).toHaveTextContent('Added Milk.');
   });
 
   it('adds with a quantity using the Add button', async () => {
     const { user } = await renderApp();
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), 'Eggs');
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Eggs');
     await user.clear(screen.getByRole('spinbutton', { name: 'Quantity' }));
     await user.type(screen.getByRole('spinbutton', { name: 'Quantity' }), '12');
     await user.click(screen.getByRole('button', { name: 'Add' }));
@@ -31,7 +31,7 @@ describe('adding a product', () => {
 
   it('raises the quantity of a product already on the list instead of adding it twice', async () => {
     const { user } = await renderApp();
-    const product = screen.getByRole('textbox', { name: 'Product' });
+    const product = screen.getByRole('combobox', { name: 'Product' });
     await user.type(product, 'Bread{Enter}');
     await screen.findByRole('checkbox', { name: 'Bread' });
     await user.type(product, '  bread {Enter}');
@@ -52,7 +52,7 @@ describe('adding a product', () => {
     async (name, quantity, field, message) => {
       const idb = freshIndexedDB();
       const { user } = await renderApp(idb);
-      const product = screen.getByRole('textbox', { name: 'Product' });
+      const product = screen.getByRole('combobox', { name: 'Product' });
       const amount = screen.getByRole('spinbutton', { name: 'Quantity' });
       await user.clear(amount);
       await user.type(amount, quantity);
@@ -72,7 +72,7 @@ describe('adding a product', () => {
 
   it('shows markup in a name as text, never as HTML', async () => {
     const { user, container } = await renderApp();
-    await user.click(screen.getByRole('textbox', { name: 'Product' }));
+    await user.click(screen.getByRole('combobox', { name: 'Product' }));
     await user.paste('<img src=x onerror="alert(1)">');
     await user.keyboard('{Enter}');
 
@@ -85,7 +85,7 @@ describe('adding a product', () => {
   it('keeps what was added when the app is opened again', async () => {
     const idb = freshIndexedDB();
     const first = await renderApp(idb);
-    await first.user.type(screen.getByRole('textbox', { name: 'Product' }), 'Apples{Enter}');
+    await first.user.type(screen.getByRole('combobox', { name: 'Product' }), 'Apples{Enter}');
     await screen.findByRole('checkbox', { name: 'Apples' });
     first.unmount();
     first.basket.dispose();
@@ -99,17 +99,17 @@ describe('what is typed but not yet added', () => {
   it('comes back after a reload of the tab, and is forgotten once added', async () => {
     const idb = freshIndexedDB();
     const first = await renderApp(idb);
-    await first.user.type(screen.getByRole('textbox', { name: 'Product' }), 'Half a thought');
+    await first.user.type(screen.getByRole('combobox', { name: 'Product' }), 'Half a thought');
     first.unmount();
 
     const second = await renderApp(idb);
-    const product = screen.getByRole('textbox', { name: 'Product' });
+    const product = screen.getByRole('combobox', { name: 'Product' });
     expect(product).toHaveValue('Half a thought');
     await second.user.type(product, '{Enter}');
     await screen.findByRole('checkbox', { name: 'Half a thought' });
     second.unmount();
 
     await renderApp(idb);
-    expect(screen.getByRole('textbox', { name: 'Product' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Product' })).toHaveValue('');
   });
 });

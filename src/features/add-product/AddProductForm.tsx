@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
-import { DEFAULT_STREAM } from '../../events';
+import { useEffect, useId } from 'react';
+import { DEFAULT_STREAM, type ProductInput } from '../../events';
 import { useBasket } from '../../bus';
+import { rhythmOf } from '../../model';
 import { ProductFields } from '../../ui/ProductFields';
-import { useProductForm } from '../../ui/useProductForm';
 import { readDraft, writeDraft } from '../../ui/session-draft';
+import { useProductForm } from '../../ui/useProductForm';
+import { useSuggestions } from './useSuggestions';
 
 const DRAFT = 'basket:add-product-draft';
 
@@ -12,31 +14,89 @@ export function AddProductForm() {
   const form = useProductForm({ name: readDraft(DRAFT), quantity: '1' });
   const typed = form.fields.name;
   useEffect(() => writeDraft(DRAFT, typed), [typed]);
+  const listId = useId();
+
+  async function save(input: ProductInput, submitted: string) {
+    const outcome = await basket.dispatch({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...input,
+    });
+    if (outcome.ok) {
+      // Only clear what was saved: anything typed meanwhile stays.
+      form.setName((now) => (now === submitted ? '' : now));
+      form.setQuantity('1');
+      form.fields.nameRef.current?.focus();
+    }
+    return outcome.ok;
+  }
+
+  const suggestions = useSuggestions(typed, (purchase) => {
+    void form.submitValues({ name: purchase.name, quantity: form.fields.quantity }, (input) =>
+      save(input, typed),
+    );
+  });
+  const optionId = (i: number) => `${listId}-${i}`;
 
   return (
     <form
       className="add-product"
       aria-label="Add a product"
       noValidate
-      onSubmit={(event) =>
-        void form.submit(event, async (input) => {
-          const submitted = form.fields.name;
-          const outcome = await basket.dispatch({
-            type: 'AddProduct',
-            streamId: DEFAULT_STREAM,
-            ...input,
-          });
-          if (outcome.ok) {
-            // Only clear what was saved: anything typed meanwhile stays.
-            form.setName((now) => (now === submitted ? '' : now));
-            form.setQuantity('1');
-            form.fields.nameRef.current?.focus();
-          }
-          return outcome.ok;
-        })
-      }
+      onSubmit={(event) => void form.submit(event, (input) => save(input, typed))}
     >
-      <ProductFields nameLabel="Product" {...form.fields} />
+      <ProductFields
+        nameLabel="Product"
+        {...form.fields}
+        onName={(value) => {
+          form.fields.onName(value);
+          suggestions.reset();
+        }}
+        nameInputProps={{
+          role: 'combobox',
+          'aria-autocomplete': 'list',
+          'aria-expanded': suggestions.open,
+          'aria-controls': listId,
+          'aria-activedescendant':
+            suggestions.active >= 0 ? optionId(suggestions.active) : undefined,
+          onKeyDown: suggestions.onKeyDown,
+          onFocus: suggestions.onFocus,
+          onBlur: suggestions.onBlur,
+        }}
+        afterName={
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Suggestions"
+            className="suggestions"
+            hidden={!suggestions.open}
+          >
+            {suggestions.open &&
+              suggestions.options.map((purchase, i) => {
+                const rhythm = rhythmOf(purchase);
+                return (
+                  <li
+                    key={purchase.key}
+                    id={optionId(i)}
+                    role="option"
+                    aria-selected={i === suggestions.active}
+                    // Keep focus in the field: a click takes the suggestion, like Enter.
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() =>
+                      void form.submitValues(
+                        { name: purchase.name, quantity: form.fields.quantity },
+                        (input) => save(input, typed),
+                      )
+                    }
+                  >
+                    {purchase.name}
+                    {rhythm && <span className="rhythm"> · usually every {rhythm} days</span>}
+                  </li>
+                );
+              })}
+          </ul>
+        }
+      />
       <button type="submit" className="primary">
         Add
       </button>

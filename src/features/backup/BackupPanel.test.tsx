@@ -27,7 +27,7 @@ function catchDownloads() {
 
 async function add({ user }: App, ...names: string[]) {
   for (const name of names) {
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), `${name}{Enter}`);
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), `${name}{Enter}`);
     await screen.findByRole('checkbox', { name });
   }
 }

@@ -5,7 +5,7 @@ import { renderApp } from '../../test/harness';
 type App = Awaited<ReturnType<typeof renderApp>>;
 
 async function add({ user }: App, name: string) {
-  await user.type(screen.getByRole('textbox', { name: 'Product' }), `${name}{Enter}`);
+  await user.type(screen.getByRole('combobox', { name: 'Product' }), `${name}{Enter}`);
   await screen.findByRole('checkbox', { name });
 }
 const shopping = () =>

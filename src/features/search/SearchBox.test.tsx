@@ -6,7 +6,7 @@ describe('searching the list', () => {
   it('filters as you type, ignoring case; a clear control and a message when nothing matches', async () => {
     const { user } = await renderApp();
     for (const name of ['Milk', 'Oat milk', 'Bread']) {
-      await user.type(screen.getByRole('textbox', { name: 'Product' }), `${name}{Enter}`);
+      await user.type(screen.getByRole('combobox', { name: 'Product' }), `${name}{Enter}`);
       await screen.findByRole('checkbox', { name });
     }
     const list = screen.getByRole('list', { name: 'Shopping list' });

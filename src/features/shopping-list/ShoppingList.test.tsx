@@ -12,7 +12,7 @@ const names = () =>
 
 async function add(user: User, ...products: string[]) {
   for (const name of products) {
-    await user.type(screen.getByRole('textbox', { name: 'Product' }), `${name}{Enter}`);
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), `${name}{Enter}`);
     await screen.findByRole('checkbox', { name });
   }
 }

@@ -5,7 +5,7 @@ import { freshIndexedDB, renderApp } from '../../test/harness';
 type App = Awaited<ReturnType<typeof renderApp>>;
 
 async function add({ user }: App, name: string) {
-  await user.type(screen.getByRole('textbox', { name: 'Product' }), `${name}{Enter}`);
+  await user.type(screen.getByRole('combobox', { name: 'Product' }), `${name}{Enter}`);
   await screen.findByRole('checkbox', { name });
 }
 const items = () =>
@@ -58,7 +58,7 @@ describe('undo and redo', () => {
   it('answer Ctrl+Z and Ctrl+Shift+Z, but not while typing in a text field', async () => {
     const app = await renderApp();
     await add(app, 'Tea');
-    const product = screen.getByRole('textbox', { name: 'Product' });
+    const product = screen.getByRole('combobox', { name: 'Product' });
     await app.user.type(product, 'Cof');
     await app.user.keyboard('{Control>}z{/Control}');
     expect(screen.getByRole('checkbox', { name: 'Tea' })).toBeInTheDocument();

@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { freshIndexedDB, renderApp } from '../../test/harness';
+
+type App = Awaited<ReturnType<typeof renderApp>>;
+
+/** Ids as usual, and a clock that moves `days` with each change: weeks of shopping in a test. */
+function everyDays(days: number) {
+  let now = Date.UTC(2026, 0, 5, 10);
+  let id = 0;
+  return { now: () => (now += days * 86_400_000), newId: () => `id-${(id += 1)}` };
+}
+
+const product = () => screen.getByRole('combobox', { name: 'Product' });
+const listed = () =>
+  within(screen.getByRole('list', { name: 'Shopping list' }))
+    .queryAllByRole('checkbox')
+    .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent);
+
+/** Adds, buys and clears each name in turn: one shopping trip. */
+async function trip({ user }: App, ...names: string[]) {
+  for (const name of names) {
+    await user.clear(product());
+    await user.type(product(), `${name}{Escape}{Enter}`);
+    await screen.findByRole('checkbox', { name });
+    await user.click(screen.getByRole('checkbox', { name }));
+    await waitFor(() => expect(screen.getByRole('checkbox', { name })).toBeChecked());
+  }
+  await user.click(screen.getByRole('button', { name: 'Clear bought' }));
+  await waitFor(() => expect(listed()).toEqual([]));
+}
+
+describe('suggestions while typing', () => {
+  it('offer names from the history, best first, taken with the arrow keys and Enter', async () => {
+    const app = await renderApp({ ctx: everyDays(1) });
+    await trip(app, 'Milk', 'Mild cheddar', 'Oat milk');
+    await trip(app, 'Milk');
+
+    await app.user.type(product(), 'mil');
+    expect(product()).toHaveAttribute('aria-expanded', 'true');
+    const options = within(screen.getByRole('listbox', { name: 'Suggestions' })).getAllByRole(
+      'option',
+    );
+    // Most bought first; then the more recent of two bought once. Word starts count too.
+    expect(options.map((o) => o.textContent)).toEqual(['Milk', 'Oat milk', 'Mild cheddar']);
+
+    await app.user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(options[1]).toHaveAttribute('aria-selected', 'true');
+    expect(product()).toHaveAttribute('aria-activedescendant', options[1]!.id);
+    await app.user.keyboard('{Enter}');
+    expect(await screen.findByRole('checkbox', { name: 'Oat milk' })).toBeInTheDocument();
+    expect(product()).toHaveValue('');
+  });
+
+  it('go away with Escape, and then Enter adds exactly what was typed', async () => {
+    const app = await renderApp({ ctx: everyDays(1) });
+    await trip(app, 'Milk');
+    await app.user.type(product(), 'Mi');
+    expect(screen.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+    await app.user.keyboard('{Escape}');
+    expect(product()).toHaveAttribute('aria-expanded', 'false');
+    await app.user.keyboard('{Enter}');
+    expect(await screen.findByRole('checkbox', { name: 'Mi' })).toBeInTheDocument();
+  });
+});
+
+describe('buy again', () => {
+  it('offers the most bought products not on the list, with their rhythm, and one tap adds', async () => {
+    const idb = freshIndexedDB();
+    const app = await renderApp({ ...idb, ctx: everyDays(3) });
+    await trip(app, 'Coffee', 'Bread');
+    await trip(app, 'Coffee');
+    await trip(app, 'Coffee', 'Bread');
+
+    const offers = screen.getByRole('region', { name: 'Buy again' });
+    const coffee = within(offers).getByRole('button', { name: 'Buy Coffee again' });
+    expect(coffee).toHaveTextContent(/usually every \d+ days/);
+    expect(
+      within(offers)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Buy Coffee again', 'Buy Bread again']);
+
+    await app.user.click(coffee);
+    expect(await screen.findByRole('checkbox', { name: 'Coffee' })).not.toBeChecked();
+    expect(within(offers).queryByRole('button', { name: 'Buy Coffee again' })).toBeNull();
+  });
+});

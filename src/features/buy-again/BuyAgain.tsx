@@ -1,0 +1,54 @@
+import { useId, useMemo } from 'react';
+import { DEFAULT_STREAM, parseName, parseQuantity } from '../../events';
+import { useBasket, useBasketState } from '../../bus';
+import { buyAgain, rhythmOf } from '../../model';
+
+/** The products most often bought that are not on the list now: one tap puts one back. */
+export function BuyAgain() {
+  const basket = useBasket();
+  const purchases = useBasketState((s) => s.list.purchases);
+  const products = useBasketState((s) => s.list.products);
+  const headingId = useId();
+  const offers = useMemo(() => {
+    const onList = new Set(
+      [...products.values()]
+        .filter((p) => !p.checked && p.streamId === DEFAULT_STREAM)
+        .map((p) => p.key),
+    );
+    return buyAgain(purchases, onList);
+  }, [purchases, products]);
+
+  if (offers.length === 0) return null;
+  return (
+    <section className="buy-again" aria-labelledby={headingId}>
+      <h2 id={headingId}>Buy again</h2>
+      <ul>
+        {offers.map((purchase) => {
+          const rhythm = rhythmOf(purchase);
+          const name = parseName(purchase.name);
+          const one = parseQuantity(1);
+          if (!name.ok || !one.ok) return null;
+          return (
+            <li key={purchase.key}>
+              <button
+                type="button"
+                aria-label={`Buy ${purchase.name} again`}
+                onClick={() =>
+                  void basket.dispatch({
+                    type: 'AddProduct',
+                    streamId: DEFAULT_STREAM,
+                    name: name.value,
+                    quantity: one.value,
+                  })
+                }
+              >
+                + {purchase.name}
+                {rhythm && <span className="rhythm">usually every {rhythm} days</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
