@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** What a person does and sees, in the words of DESIGN §5. */
 export function basketPage(page: Page) {
@@ -21,4 +21,13 @@ export function basketPage(page: Page) {
         await expect(list.getByRole('checkbox', { name, exact: true })).toBeVisible();
     },
   };
+}
+
+/** Two tabs on Basket in one browser profile, both showing the list. */
+export async function twoTabs(context: BrowserContext) {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto('/');
+  await second.goto('/');
+  return { first, second, a: basketPage(first), b: basketPage(second) };
 }

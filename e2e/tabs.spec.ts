@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { basketPage } from './basket';
+import { twoTabs } from './basket';
 
 test('two tabs stay in step within a second, each change applied once', async ({ context }) => {
-  const first = await context.newPage();
-  const second = await context.newPage();
-  await first.goto('/');
-  await second.goto('/');
-  const a = basketPage(first);
-  const b = basketPage(second);
+  const { a, b } = await twoTabs(context);
 
   await a.add('Coffee');
   await expect(b.checkbox('Coffee')).toBeVisible({ timeout: 1000 });

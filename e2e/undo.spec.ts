@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { basketPage } from './basket';
+import { basketPage, twoTabs } from './basket';
 
 test('undo walks everything back after a reload, and redo forward again', async ({ page }) => {
   await page.goto('/');
@@ -39,12 +39,7 @@ test('undo walks everything back after a reload, and redo forward again', async 
 });
 
 test('an undo in one tab shows in the other', async ({ context }) => {
-  const first = await context.newPage();
-  const second = await context.newPage();
-  await first.goto('/');
-  await second.goto('/');
-  const a = basketPage(first);
-  const b = basketPage(second);
+  const { first, second, a, b } = await twoTabs(context);
   await a.add('Cheese');
   await expect(b.checkbox('Cheese')).toBeVisible({ timeout: 1000 });
 

@@ -2,6 +2,7 @@ import { catalog, QUANTITY_MAX, type BasketEvent, type Draft, type StreamId } fr
 import type { Command } from './commands';
 import type { Product } from './product';
 import { findByName } from './selectors';
+import { restoredDraft } from './undo';
 import type { ListState } from './state';
 
 /** Where ids and times come from: injected, so decisions replay the same in tests. */
@@ -50,23 +51,20 @@ function draftRestore(
   }
   for (const p of then.values()) {
     const now = list.products.get(p.productId);
-    if (now && JSON.stringify(now) === JSON.stringify(p)) continue;
-    drafts.push({
-      type: 'ProductRestored',
-      payload: {
-        productId: p.productId,
-        name: p.name,
-        quantity: p.quantity,
-        checked: p.checked,
-        addedAt: p.addedAt,
-        checkedAt: p.checkedAt,
-      },
-    });
+    if (!now || !sameRow(now, p)) drafts.push(restoredDraft(p));
   }
   return drafts.length
     ? [{ type: 'ListRestored', payload: { asOf: command.asOf } }, ...drafts]
     : [];
 }
+
+const sameRow = (a: Product, b: Product) =>
+  a.streamId === b.streamId &&
+  a.name === b.name &&
+  a.quantity === b.quantity &&
+  a.checked === b.checked &&
+  a.addedAt === b.addedAt &&
+  a.checkedAt === b.checkedAt;
 
 /** Undo and redo replay the reversing drafts worked out when the action was folded. */
 function draftUndo(

@@ -18,16 +18,15 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
   switch (event.type) {
     case 'ProductAdded': {
       const { productId, name, quantity } = event.payload;
-      table.set(productId, {
+      const fresh = {
         productId,
-        streamId: event.streamId,
         name,
-        key: nameKey(name),
         quantity,
         checked: false,
         addedAt: event.at,
         checkedAt: null,
-      });
+      };
+      table.set(productId, row(event.streamId, fresh));
       return;
     }
     case 'ProductRenamed':
@@ -53,20 +52,9 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
         checked: false,
         checkedAt: null,
       }));
-    case 'ProductRestored': {
-      const { productId, name, quantity, checked, addedAt, checkedAt } = event.payload;
-      table.set(productId, {
-        productId,
-        streamId: event.streamId,
-        name,
-        key: nameKey(name),
-        quantity,
-        checked,
-        addedAt,
-        checkedAt,
-      });
+    case 'ProductRestored':
+      table.set(event.payload.productId, row(event.streamId, event.payload));
       return;
-    }
     case 'ProductRemoved':
       table.delete(event.payload.productId);
       return;
@@ -83,6 +71,11 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
       return _exhaustive;
     }
   }
+}
+
+function row(streamId: string, fields: Omit<Product, 'streamId' | 'key'>): Product {
+  const { productId, name, quantity, checked, addedAt, checkedAt } = fields;
+  return { productId, streamId, name, key: nameKey(name), quantity, checked, addedAt, checkedAt };
 }
 
 function update(table: ProductTable, id: ProductId, change: (p: Product) => Product): void {

@@ -26,7 +26,8 @@ export type StackTable = Map<StreamId, UndoStacks>;
 export const MAX_UNDO = 100;
 export const NO_STACKS: UndoStacks = { undo: [], redo: [] };
 
-const restored = (p: Product): Draft => ({
+/** The draft that puts product `p` back exactly as it is. */
+export const restoredDraft = (p: Product): Draft => ({
   type: 'ProductRestored',
   payload: {
     productId: p.productId,
@@ -41,7 +42,7 @@ const restored = (p: Product): Draft => ({
 /** Whatever puts product `id` back as it was in `table`: restored, or removed if it was not there. */
 const asBefore = (table: ProductTable, id: ProductId): Draft[] => {
   const before = table.get(id);
-  return [before ? restored(before) : { type: 'ProductRemoved', payload: { productId: id } }];
+  return [before ? restoredDraft(before) : { type: 'ProductRemoved', payload: { productId: id } }];
 };
 
 /**
@@ -71,22 +72,22 @@ export function invert(event: BasketEvent, table: ProductTable): Draft[] {
       const before = table.get(event.payload.productId);
       if (!before) return [];
       return before.checked
-        ? [restored(before)]
+        ? [restoredDraft(before)]
         : [{ type: 'ProductUnchecked', payload: { productId: before.productId } }];
     }
     case 'ProductUnchecked': {
       const before = table.get(event.payload.productId);
       // Checking it again would stamp a new time; restoring the row keeps its place.
-      return before?.checked ? [restored(before)] : [];
+      return before?.checked ? [restoredDraft(before)] : [];
     }
     case 'ProductRemoved': {
       const before = table.get(event.payload.productId);
-      return before ? [restored(before)] : [];
+      return before ? [restoredDraft(before)] : [];
     }
     case 'CheckedProductsCleared':
       return event.payload.productIds.flatMap((id) => {
         const before = table.get(id);
-        return before ? [restored(before)] : [];
+        return before ? [restoredDraft(before)] : [];
       });
     case 'ProductAdded':
     case 'ProductRestored':

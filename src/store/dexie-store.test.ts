@@ -1,21 +1,12 @@
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_STREAM, type BasketEvent } from '../events';
+import { DEFAULT_STREAM } from '../events';
 import { fold } from '../model';
+import { added } from '../test/events';
 import { freshIndexedDB } from '../test/harness';
 import golden from '../events/fixtures/golden-v1.json';
 import { openDexieStore } from './dexie-store';
 import { StorageError } from './errors';
-
-const added = (n: number): BasketEvent => ({
-  id: `event-${n}`,
-  type: 'ProductAdded',
-  v: 1,
-  at: Date.UTC(2026, 0, 1) + 1000 * n,
-  streamId: DEFAULT_STREAM,
-  streamVersion: n,
-  payload: { productId: `product-${n}`, name: `Product ${n}`, quantity: 1 },
-});
 
 /** Fails every write to `table` while `armed` is true: a fault in the middle of an append. */
 function faultOn(table: string, makeError: () => Error) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM, type BasketEvent, type StoredEvent } from '../events';
 import { applyCommitted, decide, fold, foldLog, type EventContext, type ListState } from '../model';
 import { add, check, stepArbitrary, type Step } from '../test/steps';
+import { added } from '../test/events';
 import { freshIndexedDB, testContext } from '../test/harness';
 import { ConcurrencyError } from './errors';
 import { createMemoryStore, openDexieStore } from './index';
@@ -28,16 +29,6 @@ const implementations: [
     },
   ],
 ];
-
-const added = (n: number, name = `Product ${n}`): BasketEvent => ({
-  id: `event-${n}`,
-  type: 'ProductAdded',
-  v: 1,
-  at: Date.UTC(2026, 0, 1) + 1000 * n,
-  streamId: DEFAULT_STREAM,
-  streamVersion: n,
-  payload: { productId: `product-${n}`, name, quantity: 1 },
-});
 
 describe.each(implementations)('%s store', (_, open) => {
   it('appends events with increasing log positions and reads them back', async () => {

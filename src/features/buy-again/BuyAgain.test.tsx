@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { freshIndexedDB, renderApp } from '../../test/harness';
+import { shownProducts } from '../../test/people';
 
 type App = Awaited<ReturnType<typeof renderApp>>;
 
@@ -12,11 +13,6 @@ function everyDays(days: number) {
 }
 
 const product = () => screen.getByRole('combobox', { name: 'Product' });
-const listed = () =>
-  within(screen.getByRole('list', { name: 'Shopping list' }))
-    .queryAllByRole('checkbox')
-    .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent);
-
 /** Adds, buys and clears each name in turn: one shopping trip. */
 async function trip({ user }: App, ...names: string[]) {
   for (const name of names) {
@@ -27,7 +23,7 @@ async function trip({ user }: App, ...names: string[]) {
     await waitFor(() => expect(screen.getByRole('checkbox', { name })).toBeChecked());
   }
   await user.click(screen.getByRole('button', { name: 'Clear bought' }));
-  await waitFor(() => expect(listed()).toEqual([]));
+  await waitFor(() => expect(shownProducts()).toEqual([]));
 }
 
 describe('suggestions while typing', () => {

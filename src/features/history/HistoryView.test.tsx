@@ -1,33 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/harness';
+import { addProducts, shownProducts } from '../../test/people';
 
 type App = Awaited<ReturnType<typeof renderApp>>;
 
-async function add({ user }: App, name: string) {
-  await user.type(screen.getByRole('combobox', { name: 'Product' }), `${name}{Enter}`);
-  await screen.findByRole('checkbox', { name });
-}
-const shopping = () =>
-  within(screen.getByRole('list', { name: 'Shopping list' }))
-    .queryAllByRole('checkbox')
-    .map(
-      (c) =>
-        `${(c as HTMLInputElement).labels?.[0]?.textContent}${(c as HTMLInputElement).checked ? ' ✓' : ''}`,
-    );
-
 async function lived(app: App) {
-  await add(app, 'Milk');
-  await add(app, 'Tea');
+  await addProducts(app.user, 'Milk', 'Tea');
   await app.user.click(screen.getByRole('button', { name: 'Edit Tea' }));
   const name = screen.getByRole('textbox', { name: 'Name' });
   await app.user.clear(name);
   await app.user.type(name, 'Green tea{Enter}');
   await screen.findByRole('checkbox', { name: 'Green tea' });
   await app.user.click(screen.getByRole('checkbox', { name: 'Milk' }));
-  await waitFor(() => expect(shopping()).toEqual(['Green tea', 'Milk ✓']));
+  await waitFor(() => expect(shownProducts()).toEqual(['Green tea', 'Milk ✓']));
   await app.user.click(screen.getByRole('button', { name: 'Clear bought' }));
-  await waitFor(() => expect(shopping()).toEqual(['Green tea']));
+  await waitFor(() => expect(shownProducts()).toEqual(['Green tea']));
 }
 
 describe('the history', () => {
@@ -73,13 +61,13 @@ describe('the history', () => {
     expect(within(past).queryByRole('checkbox')).toBeNull();
 
     await app.user.click(within(past).getByRole('button', { name: 'Restore this list' }));
-    await waitFor(() => expect(shopping()).toEqual(['Green tea', 'Milk ✓']));
+    await waitFor(() => expect(shownProducts()).toEqual(['Green tea', 'Milk ✓']));
     expect(screen.getByRole('status')).toHaveTextContent(
       'Restored an earlier version of the list.',
     );
 
     await app.user.click(screen.getByRole('button', { name: 'Undo' }));
-    await waitFor(() => expect(shopping()).toEqual(['Green tea']));
+    await waitFor(() => expect(shownProducts()).toEqual(['Green tea']));
   });
 
   it('returns to now without changing anything', async () => {
@@ -96,6 +84,6 @@ describe('the history', () => {
     await app.user.click(within(past).getByRole('button', { name: 'Back to now' }));
     expect(await screen.findByRole('region', { name: 'History' })).toBeInTheDocument();
     await app.user.click(screen.getByRole('button', { name: 'Back to the list' }));
-    await waitFor(() => expect(shopping()).toEqual(['Green tea']));
+    await waitFor(() => expect(shownProducts()).toEqual(['Green tea']));
   });
 });

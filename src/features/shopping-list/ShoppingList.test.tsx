@@ -1,21 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/harness';
-
-type User = Awaited<ReturnType<typeof renderApp>>['user'];
+import { addProducts, shownProducts } from '../../test/people';
 
 const list = () => screen.getByRole('list', { name: 'Shopping list' });
-const names = () =>
-  within(list())
-    .queryAllByRole('checkbox')
-    .map((c) => (c as HTMLInputElement).labels?.[0]?.textContent);
-
-async function add(user: User, ...products: string[]) {
-  for (const name of products) {
-    await user.type(screen.getByRole('combobox', { name: 'Product' }), `${name}{Enter}`);
-    await screen.findByRole('checkbox', { name });
-  }
-}
+const names = () => shownProducts().map((n) => n.replace(/ ✓$/, ''));
 
 describe('the shopping list', () => {
   it('says what to do when it is empty', async () => {
@@ -28,7 +17,7 @@ describe('the shopping list', () => {
 
   it('checks a product off, moves it after the ones still to buy, and counts what is left', async () => {
     const { user } = await renderApp();
-    await add(user, 'Milk', 'Bread', 'Eggs');
+    await addProducts(user, 'Milk', 'Bread', 'Eggs');
     expect(screen.getByText('3 of 3 left to buy')).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: 'Eggs' }));
@@ -43,7 +32,7 @@ describe('the shopping list', () => {
 
   it('edits a name and quantity in place', async () => {
     const { user } = await renderApp();
-    await add(user, 'Tea');
+    await addProducts(user, 'Tea');
     await user.click(screen.getByRole('button', { name: 'Edit Tea' }));
     const item = within(list()).getByRole('listitem');
     const name = within(item).getByRole('textbox', { name: 'Name' });
@@ -62,7 +51,7 @@ describe('the shopping list', () => {
 
   it('refuses a bad edit beside the field and changes nothing; Escape leaves the product as it was', async () => {
     const { user } = await renderApp();
-    await add(user, 'Tea');
+    await addProducts(user, 'Tea');
     await user.click(screen.getByRole('button', { name: 'Edit Tea' }));
     const item = within(list()).getByRole('listitem');
     await user.clear(within(item).getByRole('textbox', { name: 'Name' }));
@@ -76,7 +65,7 @@ describe('the shopping list', () => {
 
   it('refuses renaming to a product already on the list', async () => {
     const { user } = await renderApp();
-    await add(user, 'Tea', 'Coffee');
+    await addProducts(user, 'Tea', 'Coffee');
     await user.click(screen.getByRole('button', { name: 'Edit Tea' }));
     const name = screen.getByRole('textbox', { name: 'Name' });
     await user.clear(name);
@@ -88,7 +77,7 @@ describe('the shopping list', () => {
 
   it('deletes a product', async () => {
     const { user } = await renderApp();
-    await add(user, 'Milk', 'Bread');
+    await addProducts(user, 'Milk', 'Bread');
     await user.click(screen.getByRole('button', { name: 'Delete Milk' }));
 
     expect(await screen.findByText('Deleted Milk.')).toBeInTheDocument();
@@ -98,7 +87,7 @@ describe('the shopping list', () => {
 
   it('clears every bought product in one step and keeps the rest', async () => {
     const { user } = await renderApp();
-    await add(user, 'Milk', 'Bread', 'Eggs');
+    await addProducts(user, 'Milk', 'Bread', 'Eggs');
     await user.click(screen.getByRole('checkbox', { name: 'Milk' }));
     await user.click(screen.getByRole('checkbox', { name: 'Eggs' }));
     await screen.findByText('1 of 3 left to buy');
