@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { basketPage } from './basket';
+
+/** axe-core's serious and critical findings: what stops someone from using the page. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`in ${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test('the list, its editing, history, look back and backup have no serious accessibility faults', async ({
+      page,
+    }) => {
+      await page.goto('/');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const basket = basketPage(page);
+      await basket.add('Milk', 2);
+      await basket.add('Bread');
+      await basket.checkbox('Bread').click();
+      await expect(basket.checkbox('Bread')).toBeChecked();
+      await basket.product.fill('x'.repeat(201));
+      await basket.product.press('Enter');
+      await expect(page.getByRole('alert')).toBeVisible();
+      await basket.product.fill('Mi');
+      await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await basket.product.fill('');
+      await page.getByRole('button', { name: 'Edit Milk' }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'History', exact: true }).click();
+      await expect(page.getByRole('region', { name: 'History' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: /after: Added Milk/ }).click();
+      await expect(page.getByRole('region', { name: /The list as it was/ })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
