@@ -54,6 +54,8 @@ export interface Basket {
   /** Transient: filters what is shown, never stored. */
   search(text: string): void;
   dismissNotice(): void;
+  /** News (or a failure) that is not a stored change, for the status line or the alert. */
+  announce(kind: 'status' | 'alert', text: string): void;
   storageChanged(storage: StorageStatus): void;
   /** Folds in whatever other tabs committed that this one has not seen. */
   sync(): void;
@@ -355,6 +357,7 @@ export async function createBasket({
       ),
     search: (text) => change({ type: 'SearchTextChanged', text }),
     dismissNotice: () => change({ type: 'NoticeDismissed' }),
+    announce: (kind, text) => notice(kind, text),
     storageChanged: (storage) => change({ type: 'StorageStatusChanged', storage }),
     sync: () => bus.next({ kind: 'sync' }),
     getState: () => current,

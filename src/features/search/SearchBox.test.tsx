@@ -28,4 +28,16 @@ describe('searching the list', () => {
     expect(search).toHaveFocus();
     expect(within(list).getAllByRole('listitem')).toHaveLength(3);
   });
+
+  it('is reached with "/" from anywhere but a text field', async () => {
+    const { user } = await renderApp();
+    await user.click(screen.getByRole('heading', { name: 'Shopping list' }));
+    await user.keyboard('/');
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+
+    await user.click(screen.getByRole('combobox', { name: 'Product' }));
+    await user.keyboard('a/b');
+    expect(screen.getByRole('combobox', { name: 'Product' })).toHaveValue('a/b');
+  });
 });

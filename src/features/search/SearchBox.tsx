@@ -1,10 +1,22 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useBasket, useBasketState } from '../../bus';
+import { typingIn } from '../../ui/keyboard';
 
 export function SearchBox() {
   const basket = useBasket();
   const text = useBasketState((s) => s.search);
   const input = useRef<HTMLInputElement>(null);
+
+  // "/" jumps to search from anywhere but a text field, as on many sites.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || typingIn(event.target)) return;
+      event.preventDefault();
+      input.current?.focus();
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <div className="search" role="search">
@@ -17,6 +29,7 @@ export function SearchBox() {
         type="search"
         placeholder="Search the list"
         autoComplete="off"
+        aria-keyshortcuts="/"
         value={text}
         onChange={(e) => basket.search(e.target.value)}
       />

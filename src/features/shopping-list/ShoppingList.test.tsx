@@ -97,4 +97,19 @@ describe('the shopping list', () => {
     expect(names()).toEqual(['Bread']);
     expect(screen.getByRole('button', { name: 'Clear bought' })).toBeDisabled();
   });
+
+  it('shares what is still to buy as plain text', async () => {
+    const { user } = await renderApp();
+    await addProducts(user, 'Milk', 'Bread');
+    await user.click(screen.getByRole('checkbox', { name: 'Bread' }));
+    await screen.findByText('1 of 2 left to buy');
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Eggs');
+    await user.clear(screen.getByRole('spinbutton', { name: 'Quantity' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Quantity' }), '6{Enter}');
+    await screen.findByRole('checkbox', { name: 'Eggs' });
+
+    await user.click(screen.getByRole('button', { name: 'Share list' }));
+    expect(await screen.findByText('Copied the list to the clipboard.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe('Shopping list\n- Eggs × 6\n- Milk');
+  });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_STREAM } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { shoppingView } from '../../model';
 import { ProductRow } from './ProductRow';
+import { ShareButton } from './ShareButton';
 
 const ROW_ESTIMATE = 52;
 
@@ -35,6 +36,7 @@ export function ShoppingList() {
       <div className="list-header">
         <h2 id="list-heading">Shopping list</h2>
         <p className="summary">{summary(view.total, view.remaining)}</p>
+        <ShareButton toBuy={view.toBuy} />
         <button
           type="button"
           disabled={boughtCount === 0}

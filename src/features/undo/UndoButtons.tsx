@@ -2,16 +2,7 @@ import { useEffect } from 'react';
 import { DEFAULT_STREAM } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { NO_STACKS } from '../../model';
-
-/** Text fields keep Ctrl+Z for their own text. */
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !['checkbox', 'radio', 'button', 'submit', 'file', 'range'].includes(target.type)
-  );
-}
+import { typingIn } from '../../ui/keyboard';
 
 export function UndoButtons() {
   const basket = useBasket();
