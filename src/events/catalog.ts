@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { idSchema, storedNameSchema, storedQuantitySchema, timeSchema } from './fields';
+import { priceSchema } from './validation';
 
 /** The most product ids one event may name: a list's worth, with room to spare. */
 export const MAX_IDS_PER_EVENT = 20_000;
@@ -48,7 +49,13 @@ export const catalog = {
       checked: v.boolean(),
       addedAt: timeSchema,
       checkedAt: v.nullable(timeSchema),
+      price: v.optional(v.nullable(priceSchema)),
     }),
+  },
+  /** Its price per unit was set, or taken away (`null`). */
+  ProductPriced: {
+    v: 1,
+    payload: v.strictObject({ productId, price: v.nullable(priceSchema) }),
   },
   ProductChecked: { v: 1, payload: v.strictObject({ productId }) },
   ProductUnchecked: { v: 1, payload: v.strictObject({ productId }) },

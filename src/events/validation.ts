@@ -3,6 +3,7 @@ import { cleanName, nameLength } from './names';
 
 export const NAME_MAX = 200;
 export const QUANTITY_MAX = 9999;
+export const PRICE_MAX = 100_000;
 
 export const messages = {
   nameBlank: 'Enter a product name.',
@@ -11,13 +12,19 @@ export const messages = {
   quantityNotPositive: 'Quantity must be more than 0.',
   quantityTooLarge: `Quantity must be ${QUANTITY_MAX.toLocaleString('en')} or less.`,
   quantityTooPrecise: 'Use at most 2 decimal places.',
+  priceNotNumber: 'Enter the price as a number, or leave it empty.',
+  priceNegative: 'A price cannot be below 0.',
+  priceTooLarge: `A price must be ${PRICE_MAX.toLocaleString('en')} or less.`,
+  priceTooPrecise: 'Use at most 2 decimal places for a price.',
 } as const;
 
 declare const validName: unique symbol;
 declare const validQuantity: unique symbol;
+declare const validPrice: unique symbol;
 /** A name that has passed validation: only values of this type reach a command. */
 export type ProductName = string & { readonly [validName]: true };
 export type Quantity = number & { readonly [validQuantity]: true };
+export type Price = number & { readonly [validPrice]: true };
 
 export const productNameSchema = v.pipe(
   v.string(messages.nameBlank),
@@ -32,6 +39,15 @@ export const quantitySchema = v.pipe(
   v.gtValue(0, messages.quantityNotPositive),
   v.maxValue(QUANTITY_MAX, messages.quantityTooLarge),
   v.check((q) => Math.round(q * 100) / 100 === q, messages.quantityTooPrecise),
+);
+
+/** A price per unit, in whatever currency the person shops in. */
+export const priceSchema = v.pipe(
+  v.number(messages.priceNotNumber),
+  v.finite(messages.priceNotNumber),
+  v.minValue(0, messages.priceNegative),
+  v.maxValue(PRICE_MAX, messages.priceTooLarge),
+  v.check((p) => Math.round(p * 100) / 100 === p, messages.priceTooPrecise),
 );
 
 /** Text from a number field: "" or anything unparsable is not a number. */
@@ -53,6 +69,13 @@ function field<T>(schema: v.GenericSchema<unknown, unknown>, input: unknown): Fi
 
 export const parseName = (input: string): FieldResult<ProductName> =>
   field(productNameSchema, input);
+
+/** An empty price field means "no price"; anything else must be a sound price. */
+export function parsePrice(input: string): FieldResult<Price | null> {
+  const text = input.trim();
+  if (text === '') return { ok: true, value: null };
+  return field(priceSchema, Number(text));
+}
 
 /** Accepts what an `<input type="number">` holds: its text value. */
 export const parseQuantity = (input: string | number): FieldResult<Quantity> =>

@@ -1,4 +1,4 @@
-import type { ProductId, ProductName, Quantity, StreamId } from '../events';
+import type { Price, ProductId, ProductName, Quantity, StreamId } from '../events';
 import type { Product } from './product';
 
 /**
@@ -8,7 +8,14 @@ import type { Product } from './product';
  */
 export type Command =
   | { type: 'AddProduct'; streamId: StreamId; name: ProductName; quantity: Quantity }
-  | { type: 'EditProduct'; productId: ProductId; name: ProductName; quantity: Quantity }
+  | {
+      type: 'EditProduct';
+      productId: ProductId;
+      name: ProductName;
+      quantity: Quantity;
+      /** `undefined` leaves the price as it is; `null` takes it away. */
+      price?: Price | null;
+    }
   | { type: 'CheckProduct'; productId: ProductId }
   | { type: 'UncheckProduct'; productId: ProductId }
   | { type: 'RemoveProduct'; productId: ProductId }

@@ -60,6 +60,7 @@ function draftRestore(
 
 const sameRow = (a: Product, b: Product) =>
   a.streamId === b.streamId &&
+  a.price === b.price &&
   a.name === b.name &&
   a.quantity === b.quantity &&
   a.checked === b.checked &&
@@ -145,6 +146,9 @@ function draftForProduct(
           return `${clash.name} is already on the list.`;
         }
         drafts.push({ type: 'ProductRenamed', payload: { productId, name: command.name } });
+      }
+      if (command.price !== undefined && command.price !== product.price) {
+        drafts.push({ type: 'ProductPriced', payload: { productId, price: command.price } });
       }
       if (command.quantity !== product.quantity) {
         drafts.push({

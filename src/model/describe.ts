@@ -26,6 +26,10 @@ export function describeBatch(
     }
     case 'ProductQuantityChanged':
       return `${nameOf(first.payload.productId)} is now × ${first.payload.quantity}.`;
+    case 'ProductPriced':
+      return first.payload.price === null
+        ? `Took the price off ${nameOf(first.payload.productId)}.`
+        : `${nameOf(first.payload.productId)} costs ${first.payload.price.toFixed(2)} each.`;
     case 'ProductChecked':
       return `Checked off ${nameOf(first.payload.productId)}.`;
     case 'ProductUnchecked': {

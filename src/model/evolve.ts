@@ -5,7 +5,7 @@ import type { Product, ProductTable } from './product';
  * Bump when `evolve` changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  */
-export const REDUCER_VERSION = 3;
+export const REDUCER_VERSION = 4;
 
 /**
  * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the
@@ -35,6 +35,8 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
         name: event.payload.name,
         key: nameKey(event.payload.name),
       }));
+    case 'ProductPriced':
+      return update(table, event.payload.productId, (p) => ({ ...p, price: event.payload.price }));
     case 'ProductQuantityChanged':
       return update(table, event.payload.productId, (p) => ({
         ...p,
@@ -73,9 +75,13 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
   }
 }
 
-function row(streamId: string, fields: Omit<Product, 'streamId' | 'key'>): Product {
-  const { productId, name, quantity, checked, addedAt, checkedAt } = fields;
-  return { productId, streamId, name, key: nameKey(name), quantity, checked, addedAt, checkedAt };
+function row(
+  streamId: string,
+  fields: Omit<Product, 'streamId' | 'key' | 'price'> & { price?: number | null },
+): Product {
+  const { productId, name, quantity, checked, addedAt, checkedAt, price = null } = fields;
+  const key = nameKey(name);
+  return { productId, streamId, name, key, quantity, checked, addedAt, checkedAt, price };
 }
 
 function update(table: ProductTable, id: ProductId, change: (p: Product) => Product): void {

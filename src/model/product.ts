@@ -12,6 +12,8 @@ export interface Product {
   readonly addedAt: number;
   /** When it was last checked off; orders the bought part of the list. */
   readonly checkedAt: number | null;
+  /** Price per unit, when the person has given one. */
+  readonly price: number | null;
 }
 
 /** Product rows by id, as one fold owns them; see `evolve`. */

@@ -11,6 +11,11 @@ export interface ShoppingView {
   readonly total: number;
   /** Products still to buy before the search filter. */
   readonly remaining: number;
+  /** Price × quantity of the products with a price: still to buy, and everything on the list. */
+  readonly toBuyTotal: number;
+  readonly allTotal: number;
+  /** How many products have a price at all. */
+  readonly priced: number;
 }
 
 const byNewest = (a: Product, b: Product) => b.addedAt - a.addedAt || a.key.localeCompare(b.key);
@@ -23,14 +28,32 @@ export function shoppingView(list: ListState, streamId: StreamId, search: string
   const bought: Product[] = [];
   let total = 0;
   let remaining = 0;
+  let toBuyCents = 0;
+  let allCents = 0;
+  let priced = 0;
   for (const product of list.products.values()) {
     if (product.streamId !== streamId) continue;
     total += 1;
     if (!product.checked) remaining += 1;
+    if (product.price !== null) {
+      // In cents, so 0.1 + 0.2 adds up to what a receipt says.
+      const cents = Math.round(product.price * 100 * product.quantity);
+      priced += 1;
+      allCents += cents;
+      if (!product.checked) toBuyCents += cents;
+    }
     if (query && !product.key.includes(query)) continue;
     (product.checked ? bought : toBuy).push(product);
   }
-  return { toBuy: toBuy.sort(byNewest), bought: bought.sort(byCheckedNewest), total, remaining };
+  return {
+    toBuy: toBuy.sort(byNewest),
+    bought: bought.sort(byCheckedNewest),
+    total,
+    remaining,
+    toBuyTotal: toBuyCents / 100,
+    allTotal: allCents / 100,
+    priced,
+  };
 }
 
 export function findByName(list: ListState, streamId: StreamId, name: string): Product | undefined {

@@ -36,6 +36,7 @@ export const restoredDraft = (p: Product): Draft => ({
     checked: p.checked,
     addedAt: p.addedAt,
     checkedAt: p.checkedAt,
+    price: p.price,
   },
 });
 
@@ -67,6 +68,13 @@ export function invert(event: BasketEvent, table: ProductTable): Draft[] {
         reason: 'reverted',
       } as const;
       return [{ type: 'ProductQuantityChanged', payload }];
+    }
+    case 'ProductPriced': {
+      const before = table.get(event.payload.productId);
+      if (!before) return [];
+      return [
+        { type: 'ProductPriced', payload: { productId: before.productId, price: before.price } },
+      ];
     }
     case 'ProductChecked': {
       const before = table.get(event.payload.productId);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
+import { DEFAULT_STREAM, parsePrice, parseProductInput, type StoredEvent } from '../events';
 import { applyCommitted, decide, type Command, type EventContext, type ListState } from '../model';
 
 /** A person's next step, chosen against the list as it then stands. */
@@ -10,6 +10,12 @@ const names = ['Milk', 'milk ', 'Bread', 'Eggs', 'Café', 'Cafe\u0301', 'Tea'];
 export const valid = (name: string, quantity: number) => {
   const parsed = parseProductInput(name, quantity);
   if (!parsed.ok) throw new Error(`not valid input: ${name} × ${quantity}`);
+  return parsed.value;
+};
+
+const validPrice = (text: string) => {
+  const parsed = parsePrice(text);
+  if (!parsed.ok) throw new Error(`not a valid price: ${text}`);
   return parsed.value;
 };
 
@@ -39,11 +45,17 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.nat().map((i): Step => (list) => ({ type: 'UncheckProduct', productId: pick(list, i) })),
   fc.nat().map((i): Step => (list) => ({ type: 'RemoveProduct', productId: pick(list, i) })),
   fc
-    .tuple(fc.nat(), fc.constantFrom(...names), fc.integer({ min: 1, max: 9 }))
-    .map(([i, name, q]): Step => (list) => ({
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(...names),
+      fc.integer({ min: 1, max: 9 }),
+      fc.option(fc.integer({ min: 0, max: 999 }), { nil: null }),
+    )
+    .map(([i, name, q, cents]): Step => (list) => ({
       type: 'EditProduct',
       productId: pick(list, i),
       ...valid(name, q),
+      price: validPrice(cents === null ? '' : String(cents / 100)),
     })),
   fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
   fc.constant(undo),

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openDexieStore } from '../../store';
 import { freshIndexedDB, renderApp } from '../../test/harness';
@@ -12,7 +12,8 @@ describe('adding a product', () => {
     await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Milk{Enter}');
 
     expect(await screen.findByRole('checkbox', { name: 'Milk' })).not.toBeChecked();
-    expect(screen.getByRole('combobox', { name: 'Product' })).toHaveValue('');
+    // The field is cleared once the dispatch resolves, a moment after the row appears.
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Product' })).toHaveValue(''));
     expect(screen.getByRole('combobox', { name: 'Product' })).toHaveFocus();
     expect(screen.getByRole('spinbutton', { name: 'Quantity' })).toHaveValue(1);
     expect(screen.getByRole('status')).toHaveTextContent('Added Milk.');

@@ -45,7 +45,7 @@ describe('suggestions while typing', () => {
     expect(product()).toHaveAttribute('aria-activedescendant', options[1]!.id);
     await app.user.keyboard('{Enter}');
     expect(await screen.findByRole('checkbox', { name: 'Oat milk' })).toBeInTheDocument();
-    expect(product()).toHaveValue('');
+    await waitFor(() => expect(product()).toHaveValue(''));
   });
 
   it('go away with Escape, and then Enter adds exactly what was typed', async () => {

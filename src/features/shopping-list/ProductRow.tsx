@@ -2,12 +2,13 @@ import { memo, useRef, useState } from 'react';
 import { useBasket } from '../../bus';
 import type { Product } from '../../model';
 import { EditProductForm } from './EditProductForm';
+import { money } from './money';
 
 export const ProductRow = memo(function ProductRow({ product }: { product: Product }) {
   const basket = useBasket();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
-  const { productId, name, quantity, checked } = product;
+  const { productId, name, quantity, checked, price } = product;
   const checkboxId = `product-${productId}`;
 
   if (editing) {
@@ -39,6 +40,7 @@ export const ProductRow = memo(function ProductRow({ product }: { product: Produ
         {name}
       </label>
       {quantity !== 1 && <span className="quantity">× {quantity}</span>}
+      {price !== null && <span className="price">{money(price)} each</span>}
       <button
         ref={editButton}
         type="button"

@@ -112,4 +112,52 @@ describe('the shopping list', () => {
     expect(await screen.findByText('Copied the list to the clipboard.')).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toBe('Shopping list\n- Eggs × 6\n- Milk');
   });
+
+  it('keeps a price per unit from the edit form and totals what is left and everything', async () => {
+    const { user } = await renderApp();
+    await addProducts(user, 'Milk', 'Bread');
+    const price = async (name: string, amount: string) => {
+      await user.click(screen.getByRole('button', { name: `Edit ${name}` }));
+      const field = screen.getByRole('spinbutton', { name: 'Price' });
+      await user.clear(field);
+      await user.type(field, amount);
+      await user.click(screen.getByRole('button', { name: 'Save' }));
+      await screen.findByRole('button', { name: `Edit ${name}` });
+    };
+    await price('Milk', '1.25');
+    await user.click(screen.getByRole('button', { name: 'Edit Milk' }));
+    const quantity = within(list()).getByRole('spinbutton', { name: 'Quantity' });
+    await user.clear(quantity);
+    await user.type(quantity, '2{Enter}');
+    await price('Bread', '2.1');
+    expect(
+      await screen.findByText('· 4.60 to buy, 4.60 in all', { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Milk' }).closest('li')).toHaveTextContent(
+      '1.25 each',
+    );
+
+    await user.click(screen.getByRole('checkbox', { name: 'Bread' }));
+    expect(
+      await screen.findByText('2.50 to buy, 4.60 in all', { exact: false }),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Edit Milk' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Price' }), '{Backspace>9}-1{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('A price cannot be below 0.');
+    expect(screen.getByRole('spinbutton', { name: 'Price' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    await user.keyboard('{Escape}');
+    // Undo takes back the check-off, then Bread's price.
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(
+      await screen.findByText('4.60 to buy, 4.60 in all', { exact: false }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(
+      await screen.findByText('2.50 to buy, 2.50 in all', { exact: false }),
+    ).toBeInTheDocument();
+  });
 });

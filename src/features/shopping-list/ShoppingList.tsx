@@ -3,6 +3,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_STREAM } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { shoppingView } from '../../model';
+import { money } from './money';
 import { ProductRow } from './ProductRow';
 import { ShareButton } from './ShareButton';
 
@@ -35,7 +36,15 @@ export function ShoppingList() {
     <section className="shopping-list" aria-labelledby="list-heading">
       <div className="list-header">
         <h2 id="list-heading">Shopping list</h2>
-        <p className="summary">{summary(view.total, view.remaining)}</p>
+        <p className="summary">
+          {summary(view.total, view.remaining)}
+          {view.priced > 0 && (
+            <span className="totals">
+              {' · '}
+              {money(view.toBuyTotal)} to buy, {money(view.allTotal)} in all
+            </span>
+          )}
+        </p>
         <ShareButton toBuy={view.toBuy} />
         <button
           type="button"
