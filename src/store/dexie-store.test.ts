@@ -8,9 +8,13 @@ import golden from '../events/fixtures/golden-v1.json';
 import { openDexieStore } from './dexie-store';
 import { StorageError } from './errors';
 
-/** Fails every write to `table` while `armed` is true: a fault in the middle of an append. */
-function faultOn(table: string, makeError: () => Error) {
+/**
+ * Fails writes to `table` whenever `when()` says so (by default, while `fault.armed` is true):
+ * a fault in the middle of a transaction.
+ */
+function faultOn(table: string, makeError: () => Error, when?: () => boolean) {
   const fault = { armed: false };
+  const failing = when ?? (() => fault.armed);
   const middleware: Middleware<DBCore> = {
     stack: 'dbcore',
     name: `fault-on-${table}`,
@@ -21,7 +25,7 @@ function faultOn(table: string, makeError: () => Error) {
         return {
           ...downTable,
           mutate: (req) =>
-            fault.armed && name === table ? Promise.reject(makeError()) : downTable.mutate(req),
+            name === table && failing() ? Promise.reject(makeError()) : downTable.mutate(req),
         };
       },
     }),
@@ -216,22 +220,11 @@ describe('Dexie store imports and rebuilds are all or nothing', () => {
 
     // The rebuild on boot dies part way through writing the new read model.
     let writes = 0;
-    const crashAfterOneWrite: Middleware<DBCore> = {
-      stack: 'dbcore',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (req) =>
-              name === 'products' && (writes += 1) > 1
-                ? Promise.reject(new Error('tab closed'))
-                : table.mutate(req),
-          };
-        },
-      }),
-    };
+    const { middleware: crashAfterOneWrite } = faultOn(
+      'products',
+      () => new Error('tab closed'),
+      () => (writes += 1) > 1,
+    );
     const crashing = await openDexieStore({ ...idb, middleware: [crashAfterOneWrite] });
     await expect(crashing.load()).rejects.toThrow('tab closed');
     crashing.close();

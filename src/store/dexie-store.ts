@@ -93,14 +93,22 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   const putMeta = (lastAppliedSeq: number) =>
     db.meta.put({ key: 'projection', reducerVersion: REDUCER_VERSION, lastAppliedSeq });
 
-  /** Applies events (of any streams) to the rows and stream heads they touch. */
-  async function project(events: readonly BasketEvent[]): Promise<void> {
+  /**
+   * Applies events (of any streams) to the rows and stream heads they touch. `known` may bring
+   * stream rows the caller has read already, so they are not read twice.
+   */
+  async function project(
+    events: readonly BasketEvent[],
+    known: readonly StreamRow[] = [],
+  ): Promise<void> {
     const touched = [...new Set(events.flatMap(touchedIds))];
     const streamIds = [...new Set(events.map((e) => e.streamId))];
-    const [rows, heads] = await Promise.all([
+    const missing = streamIds.filter((id) => !known.some((h) => h.streamId === id));
+    const [rows, read] = await Promise.all([
       db.products.bulkGet(touched),
-      db.streams.bulkGet(streamIds),
+      missing.length ? db.streams.bulkGet(missing) : [],
     ]);
+    const heads = [...known, ...read];
     const stacks: StackTable = new Map(heads.filter(isDefined).map((h) => [h.streamId, h]));
     const table = new Map(rows.filter(isDefined).map((r) => [r.productId, r]));
     const { puts, deletes, purchases } = projectBatch(table, stacks, events);
@@ -205,14 +213,14 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
             .count();
           if (known === events.length) return [];
           if (known > 0) throw new ConcurrencyError('Some of these events are stored already.');
-          const head = (await db.streams.get(streamId))?.version ?? 0;
-          checkBatch(streamId, expectedVersion, head, events);
+          const headRow = await db.streams.get(streamId);
+          checkBatch(streamId, expectedVersion, headRow?.version ?? 0, events);
           const seqs = await db.events.bulkAdd(
             events.map((e) => ({ ...e })),
             { allKeys: true },
           );
           const stored = events.map((e, i) => ({ ...e, seq: seqs[i]! }));
-          await project(stored);
+          await project(stored, headRow ? [headRow] : []);
           await putMeta(stored.at(-1)!.seq);
           return stored;
         });

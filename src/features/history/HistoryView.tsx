@@ -1,8 +1,8 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StoredEvent } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { tellHistory, type HistoryEntry } from '../../model';
+import { VirtualList } from '../../ui/VirtualList';
 import { LookBack } from './LookBack';
 import { dayOf, timeOf } from './when';
 
@@ -42,16 +42,6 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
 
   const rows = useMemo(() => (log ? rowsOf(tellHistory(log)) : []), [log]);
 
-  const listRef = useRef<HTMLUListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => setScrollMargin(listRef.current?.offsetTop ?? 0), [log]);
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: (i) => (rows[i]?.kind === 'day' ? 48 : 52),
-    overscan: 12,
-    scrollMargin,
-  });
-
   if (lookingAt && log) {
     return (
       <LookBack
@@ -74,43 +64,32 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
       {problem && <p role="alert">{problem}</p>}
       {!log && !problem && <p role="status">Loading the history…</p>}
       {log && rows.length === 0 && <p className="empty">Nothing has happened yet.</p>}
-      <ul
-        ref={listRef}
-        aria-label="Everything that happened, newest first"
+      <VirtualList
+        items={rows}
+        label="Everything that happened, newest first"
         className="history-rows"
-        style={{ height: virtualizer.getTotalSize() }}
+        itemKey={(row) => (row.kind === 'day' ? `day:${row.day}` : row.entry.id)}
+        estimateSize={(row) => (row.kind === 'day' ? 48 : 52)}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
-          return (
-            <li
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-            >
-              {row.kind === 'day' ? (
-                <h3>{row.day}</h3>
-              ) : (
-                <div className="history-entry">
-                  <time dateTime={new Date(row.entry.at).toISOString()}>
-                    {timeOf(row.entry.at)}
-                  </time>
-                  <span className="history-text">{row.entry.text}</span>
-                  <button
-                    type="button"
-                    className="quiet"
-                    aria-label={`Look back to ${timeOf(row.entry.at)}, after: ${row.entry.text}`}
-                    onClick={() => setLookingAt(row.entry)}
-                  >
-                    Look back
-                  </button>
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+        {(row) =>
+          row.kind === 'day' ? (
+            <h3>{row.day}</h3>
+          ) : (
+            <div className="history-entry">
+              <time dateTime={new Date(row.entry.at).toISOString()}>{timeOf(row.entry.at)}</time>
+              <span className="history-text">{row.entry.text}</span>
+              <button
+                type="button"
+                className="quiet"
+                aria-label={`Look back to ${timeOf(row.entry.at)}, after: ${row.entry.text}`}
+                onClick={() => setLookingAt(row.entry)}
+              >
+                Look back
+              </button>
+            </div>
+          )
+        }
+      </VirtualList>
     </section>
   );
 }

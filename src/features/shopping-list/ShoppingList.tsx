@@ -1,13 +1,11 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { DEFAULT_STREAM } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { shoppingView } from '../../model';
 import { money } from './money';
 import { ProductRow } from './ProductRow';
 import { ShareButton } from './ShareButton';
-
-const ROW_ESTIMATE = 52;
+import { VirtualList } from '../../ui/VirtualList';
 
 export function ShoppingList() {
   const basket = useBasket();
@@ -16,21 +14,6 @@ export function ShoppingList() {
   const view = useMemo(() => shoppingView(list, DEFAULT_STREAM, search), [list, search]);
   const rows = useMemo(() => [...view.toBuy, ...view.bought], [view]);
   const boughtCount = view.total - view.remaining;
-
-  const listRef = useRef<HTMLUListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    setScrollMargin(listRef.current?.offsetTop ?? 0);
-  }, [view.total]);
-
-  // Only the rows near the viewport are in the DOM, so 10,000 products mount like 100.
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: () => ROW_ESTIMATE,
-    overscan: 10,
-    scrollMargin,
-    getItemKey: (index) => rows[index]?.productId ?? index,
-  });
 
   return (
     <section className="shopping-list" aria-labelledby="list-heading">
@@ -62,28 +45,15 @@ export function ShoppingList() {
       {view.total > 0 && rows.length === 0 && (
         <p className="empty">Nothing matches “{search.trim()}”.</p>
       )}
-      <ul
-        ref={listRef}
-        aria-label="Shopping list"
+      <VirtualList
+        items={rows}
+        label="Shopping list"
         className="products"
-        style={{ height: virtualizer.getTotalSize() }}
+        itemKey={(product) => product.productId}
+        estimateSize={() => 52}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const product = rows[item.index]!;
-          return (
-            <li
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              aria-setsize={rows.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-            >
-              <ProductRow product={product} />
-            </li>
-          );
-        })}
-      </ul>
+        {(product) => <ProductRow product={product} />}
+      </VirtualList>
     </section>
   );
 }
