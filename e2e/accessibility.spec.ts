@@ -46,3 +46,32 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 720 }, hasTouch: true });
+
+  test('nothing scrolls sideways, the add field is within thumb reach, and taps are big enough', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const basket = basketPage(page);
+    for (const name of ['Milk', 'Sourdough bread with a rather long name', 'Eggs']) {
+      await basket.add(name);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
+
+    const field = await basket.product.boundingBox();
+    expect(field!.y).toBeGreaterThan(720 / 2);
+
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input[type=checkbox] + label, .file-button')]
+        .map((el) => ({ text: el.textContent?.trim() ?? '', box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.height < 44)
+        .map(({ text, box }) => `${text} (${Math.round(box.height)} px)`),
+    );
+    expect(small).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
