@@ -69,6 +69,11 @@ export const catalog = {
       ),
     }),
   },
+  /** A new list was made; its stream begins here. */
+  ListCreated: { v: 1, payload: v.strictObject({ name: storedNameSchema }) },
+  ListRenamed: { v: 1, payload: v.strictObject({ name: storedNameSchema }) },
+  /** The list was put away; its history stays in the log. */
+  ListDeleted: { v: 1, payload: v.strictObject({}) },
   /** Marks the dispatch that put the whole list back as it was at `asOf`. */
   ListRestored: { v: 1, payload: v.strictObject({ asOf: timeSchema }) },
   /** Marks the dispatch that undid the person's action `actionId`; its other events do the undoing. */

@@ -8,6 +8,8 @@ export const PRICE_MAX = 100_000;
 export const messages = {
   nameBlank: 'Enter a product name.',
   nameTooLong: `Keep the name to ${NAME_MAX} characters or fewer.`,
+  listNameBlank: 'Enter a name for the list.',
+  listNameTooLong: `Keep the list's name to ${NAME_MAX} characters or fewer.`,
   quantityNotNumber: 'Enter the quantity as a number.',
   quantityNotPositive: 'Quantity must be more than 0.',
   quantityTooLarge: `Quantity must be ${QUANTITY_MAX.toLocaleString('en')} or less.`,
@@ -26,12 +28,16 @@ export type ProductName = string & { readonly [validName]: true };
 export type Quantity = number & { readonly [validQuantity]: true };
 export type Price = number & { readonly [validPrice]: true };
 
-export const productNameSchema = v.pipe(
-  v.string(messages.nameBlank),
-  v.transform(cleanName),
-  v.minLength(1, messages.nameBlank),
-  v.check((name) => nameLength(name) <= NAME_MAX, messages.nameTooLong),
-);
+const nameSchema = (blank: string, tooLong: string) =>
+  v.pipe(
+    v.string(blank),
+    v.transform(cleanName),
+    v.minLength(1, blank),
+    v.check((name) => nameLength(name) <= NAME_MAX, tooLong),
+  );
+
+export const productNameSchema = nameSchema(messages.nameBlank, messages.nameTooLong);
+const listNameSchema = nameSchema(messages.listNameBlank, messages.listNameTooLong);
 
 export const quantitySchema = v.pipe(
   v.number(messages.quantityNotNumber),
@@ -69,6 +75,10 @@ function field<T>(schema: v.GenericSchema<unknown, unknown>, input: unknown): Fi
 
 export const parseName = (input: string): FieldResult<ProductName> =>
   field(productNameSchema, input);
+
+/** A list's name follows the same rules as a product's, with its own messages. */
+export const parseListName = (input: string): FieldResult<ProductName> =>
+  field(listNameSchema, input);
 
 /** An empty price field means "no price"; anything else must be a sound price. */
 export function parsePrice(input: string): FieldResult<Price | null> {

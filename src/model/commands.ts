@@ -22,5 +22,8 @@ export type Command =
   | { type: 'ClearCheckedProducts'; streamId: StreamId }
   /** Make the list what it was at moment `asOf`: `products` as they were then. */
   | { type: 'RestoreList'; streamId: StreamId; asOf: number; products: readonly Product[] }
+  | { type: 'CreateList'; name: ProductName }
+  | { type: 'RenameList'; streamId: StreamId; name: ProductName }
+  | { type: 'DeleteList'; streamId: StreamId }
   | { type: 'Undo'; streamId: StreamId }
   | { type: 'Redo'; streamId: StreamId };

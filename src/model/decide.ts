@@ -1,6 +1,14 @@
-import { catalog, QUANTITY_MAX, type BasketEvent, type Draft, type StreamId } from '../events';
+import {
+  catalog,
+  DEFAULT_STREAM,
+  QUANTITY_MAX,
+  type BasketEvent,
+  type Draft,
+  type StreamId,
+} from '../events';
 import type { Command } from './commands';
 import type { Product } from './product';
+import { openLists } from './lists';
 import { findByName } from './selectors';
 import { restoredDraft } from './undo';
 import type { ListState } from './state';
@@ -19,6 +27,14 @@ const refuse = (message: string): Decision => ({ ok: false, message });
 
 /** Turns a command into the events that record it, or a reason it cannot be done now. */
 export function decide(command: Command, list: ListState, ctx: EventContext): Decision {
+  if (command.type === 'CreateList') {
+    // A new list is a new stream: its id is made here, with the event that starts it.
+    const streamId = `list:${ctx.newId()}`;
+    return drafted(streamId, list, ctx, [{ type: 'ListCreated', payload: { name: command.name } }]);
+  }
+  if (command.type === 'RenameList' || command.type === 'DeleteList') {
+    return drafted(command.streamId, list, ctx, draftList(command, list));
+  }
   if (command.type === 'Undo' || command.type === 'Redo') {
     return drafted(command.streamId, list, ctx, draftUndo(command, list));
   }
@@ -66,6 +82,22 @@ const sameRow = (a: Product, b: Product) =>
   a.checked === b.checked &&
   a.addedAt === b.addedAt &&
   a.checkedAt === b.checkedAt;
+
+function draftList(
+  command: Extract<Command, { type: 'RenameList' | 'DeleteList' }>,
+  list: ListState,
+): Draft[] | string {
+  const open = openLists(list.lists, list.versions, DEFAULT_STREAM);
+  const current = open.find((l) => l.streamId === command.streamId);
+  if (!current) return 'That list is no longer there.';
+  if (command.type === 'RenameList') {
+    return command.name === current.name
+      ? []
+      : [{ type: 'ListRenamed', payload: { name: command.name } }];
+  }
+  if (open.length === 1) return 'Keep at least one list: make another before deleting this one.';
+  return [{ type: 'ListDeleted', payload: {} }];
+}
 
 /** Undo and redo replay the reversing drafts worked out when the action was folded. */
 function draftUndo(
@@ -125,7 +157,17 @@ function draftFor(
 function draftForProduct(
   command: Exclude<
     Command,
-    { type: 'AddProduct' | 'ClearCheckedProducts' | 'Undo' | 'Redo' | 'RestoreList' }
+    {
+      type:
+        | 'AddProduct'
+        | 'ClearCheckedProducts'
+        | 'Undo'
+        | 'Redo'
+        | 'RestoreList'
+        | 'CreateList'
+        | 'RenameList'
+        | 'DeleteList';
+    }
   >,
   product: Product,
   list: ListState,

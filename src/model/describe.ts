@@ -1,4 +1,5 @@
 import type { BasketEvent } from '../events';
+import { DEFAULT_LIST_NAME, type ListInfo } from './lists';
 import type { Product } from './product';
 import type { UndoStacks } from './undo';
 
@@ -12,6 +13,7 @@ export function describeBatch(
   events: readonly BasketEvent[],
   before: ReadonlyMap<string, Product>,
   stacks?: UndoStacks,
+  lists?: ReadonlyMap<string, ListInfo>,
 ): string {
   const first = events[0];
   if (!first) return '';
@@ -48,6 +50,12 @@ export function describeBatch(
     }
     case 'ListRestored':
       return 'Restored an earlier version of the list.';
+    case 'ListCreated':
+      return `Made a new list, ${first.payload.name}.`;
+    case 'ListRenamed':
+      return `Renamed the list ${lists?.get(first.streamId)?.name ?? DEFAULT_LIST_NAME} to ${first.payload.name}.`;
+    case 'ListDeleted':
+      return `Deleted the list ${lists?.get(first.streamId)?.name ?? DEFAULT_LIST_NAME}.`;
     case 'ActionUndone': {
       const entry = stacks?.undo.find((e) => e.id === first.payload.actionId);
       return entry ? `Undid: ${entry.label}` : 'Undid a change.';

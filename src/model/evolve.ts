@@ -5,7 +5,7 @@ import type { Product, ProductTable } from './product';
  * Bump when `evolve` changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  */
-export const REDUCER_VERSION = 4;
+export const REDUCER_VERSION = 5;
 
 /**
  * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the
@@ -63,7 +63,10 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
     case 'ActionUndone':
     case 'ActionRedone':
     case 'ListRestored':
-      // Markers: the events beside them in their dispatch do the work.
+    case 'ListCreated':
+    case 'ListRenamed':
+    case 'ListDeleted':
+      // Markers, or about the list rather than its products (see lists.ts): the events beside them in their dispatch do the work.
       return;
     case 'CheckedProductsCleared':
       for (const id of event.payload.productIds) table.delete(id);
@@ -97,6 +100,9 @@ export function touchedIds(event: BasketEvent): readonly ProductId[] {
     case 'ActionUndone':
     case 'ActionRedone':
     case 'ListRestored':
+    case 'ListCreated':
+    case 'ListRenamed':
+    case 'ListDeleted':
       return [];
     default:
       return [event.payload.productId];

@@ -8,3 +8,4 @@ export * from './describe';
 export * from './undo';
 export * from './history';
 export * from './purchases';
+export * from './lists';

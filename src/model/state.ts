@@ -1,5 +1,6 @@
 import type { BasketEvent, ProductId, StoredEvent, StreamId } from '../events';
 import type { Product } from './product';
+import type { ListInfo } from './lists';
 import { applyPurchaseEffects, type Purchase } from './purchases';
 import { batches, evolveBatch, type UndoStacks } from './undo';
 
@@ -12,6 +13,8 @@ export interface ListState {
   readonly stacks: ReadonlyMap<StreamId, UndoStacks>;
   /** What has been added and bought, by product name, across lists: for suggestions. */
   readonly purchases: ReadonlyMap<string, Purchase>;
+  /** The lists' names, and which are deleted; a list with history but no name is the first one. */
+  readonly lists: ReadonlyMap<StreamId, ListInfo>;
   /** The highest log position folded in; a batch at or below it has been applied already. */
   readonly lastSeq: number;
 }
@@ -76,6 +79,7 @@ export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState 
     versions: new Map(),
     stacks: new Map(),
     purchases: new Map(),
+    lists: new Map(),
     lastSeq,
   };
   return foldInto(empty, events);
@@ -86,12 +90,13 @@ function foldInto(list: ListState, events: readonly BasketEvent[]): ListState {
   const versions = new Map(list.versions);
   const stacks = new Map(list.stacks);
   const purchases = new Map(list.purchases);
+  const lists = new Map(list.lists);
   for (const batch of batches(events)) {
-    const { effects, sign } = evolveBatch(products, stacks, batch);
+    const { effects, sign } = evolveBatch(products, stacks, batch, lists);
     applyPurchaseEffects(purchases, effects, sign);
     for (const event of batch) versions.set(event.streamId, event.streamVersion);
   }
-  return { products, versions, stacks, purchases, lastSeq: list.lastSeq };
+  return { products, versions, stacks, purchases, lists, lastSeq: list.lastSeq };
 }
 
 export function reduceState(state: BasketState, change: StateChange): BasketState {

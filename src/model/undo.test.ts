@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
 import { testContext } from '../test/harness';
-import { add, check, playInMemory, redo, stepArbitrary, undo } from '../test/steps';
+import { add, check, playInMemory, redo, stepArbitrary, undo, type Step } from '../test/steps';
 import { decide } from './decide';
+import { openLists } from './lists';
 import { foldLog } from './state';
 
 const start = () => foldLog([]);
@@ -18,11 +19,19 @@ describe('undo and redo', () => {
         const before = playInMemory(start(), ctx, history);
         const after = playInMemory(before, ctx, [action]);
         if (after.lastSeq === before.lastSeq) return; // refused or changed nothing
-        // What reverses an action is undo, except for an undo itself: that is reversed by redo.
-        const reverse = action === undo ? redo : undo;
-        const again = action === undo ? undo : redo;
+        // An action is reversed on the list it changed: by undo, or by redo for an undo itself.
+        const streamId =
+          [...after.versions].find(([id, v]) => before.versions.get(id) !== v)?.[0] ??
+          DEFAULT_STREAM;
+        const reverse: Step = () => ({ type: action === undo ? 'Redo' : 'Undo', streamId });
+        const again: Step = () => ({ type: action === undo ? 'Undo' : 'Redo', streamId });
         const undone = playInMemory(after, ctx, [reverse]);
         expect(undone.products).toEqual(before.products);
+        // A list made and unmade leaves a deleted row behind (its stream stays in the log); the
+        // lists a person can open are the same.
+        expect(openLists(undone.lists, undone.versions, DEFAULT_STREAM)).toEqual(
+          openLists(before.lists, before.versions, DEFAULT_STREAM),
+        );
         const redone = playInMemory(undone, ctx, [again]);
         expect(redone.products).toEqual(after.products);
       }),

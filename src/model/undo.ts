@@ -1,6 +1,7 @@
 import { actionOf, type BasketEvent, type Draft, type ProductId, type StreamId } from '../events';
 import { describeBatch } from './describe';
 import { evolve } from './evolve';
+import { evolveLists, invertList, type ListTable } from './lists';
 import type { Product, ProductTable } from './product';
 import { purchaseEffects, type PurchaseEffect } from './purchases';
 
@@ -50,8 +51,12 @@ const asBefore = (table: ProductTable, id: ProductId): Draft[] => {
  * The drafts that undo one event, given the rows just before it. Specific events where they say
  * exactly what happened ("renamed back"); a whole-row restore where only that is exact.
  */
-export function invert(event: BasketEvent, table: ProductTable): Draft[] {
+export function invert(event: BasketEvent, table: ProductTable, lists: ListTable): Draft[] {
   switch (event.type) {
+    case 'ListCreated':
+    case 'ListRenamed':
+    case 'ListDeleted':
+      return invertList(event, lists);
     case 'ProductRenamed': {
       const before = table.get(event.payload.productId);
       if (!before) return [];
@@ -129,15 +134,17 @@ export function evolveBatch(
   table: ProductTable,
   stacks: StackTable,
   batch: readonly BasketEvent[],
+  lists: ListTable = new Map(),
 ): PurchaseChange {
   const first = batch[0];
   if (!first) return { effects: [], sign: 1 };
-  const label = describeBatch(batch, table, stacks.get(first.streamId));
+  const label = describeBatch(batch, table, stacks.get(first.streamId), lists);
   const done = purchaseEffects(batch, table);
   const inverse: Draft[] = [];
   for (const event of batch) {
-    inverse.unshift(...invert(event, table));
+    inverse.unshift(...invert(event, table, lists));
     evolve(table, event);
+    evolveLists(lists, event);
   }
   const current = stacks.get(first.streamId) ?? NO_STACKS;
   const marker = batch.find((e) => e.type === 'ActionUndone' || e.type === 'ActionRedone');

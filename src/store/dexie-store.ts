@@ -7,6 +7,7 @@ import {
   touchedIds,
   type ListState,
   type Product,
+  type ListTable,
   type Purchase,
   type StackTable,
 } from '../model';
@@ -108,10 +109,11 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       db.products.bulkGet(touched),
       missing.length ? db.streams.bulkGet(missing) : [],
     ]);
-    const heads = [...known, ...read];
-    const stacks: StackTable = new Map(heads.filter(isDefined).map((h) => [h.streamId, h]));
+    const heads = [...known, ...read].filter(isDefined);
+    const stacks: StackTable = new Map(heads.map((h) => [h.streamId, h]));
+    const lists: ListTable = new Map(heads.flatMap((h) => (h.list ? [[h.streamId, h.list]] : [])));
     const table = new Map(rows.filter(isDefined).map((r) => [r.productId, r]));
-    const { puts, deletes, purchases } = projectBatch(table, stacks, events);
+    const { puts, deletes, purchases } = projectBatch(table, stacks, events, lists);
     await db.products.bulkPut(puts);
     await db.products.bulkDelete(deletes);
     const keys = [...new Set(purchases.flatMap((c) => c.effects.map((e) => e.key)))];
@@ -124,7 +126,9 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     const versions = new Map<StreamId, number>();
     for (const e of events) versions.set(e.streamId, e.streamVersion);
     await db.streams.bulkPut(
-      [...versions].map(([id, version]) => streamRow(id, version, stacks.get(id) ?? NO_STACKS)),
+      [...versions].map(([id, version]) =>
+        streamRow(id, version, stacks.get(id) ?? NO_STACKS, lists.get(id)),
+      ),
     );
   }
 
@@ -143,7 +147,9 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     }
     await db.streams.clear();
     await db.streams.bulkPut(
-      [...list.versions].map(([id, version]) => streamRow(id, version, list.stacks.get(id))),
+      [...list.versions].map(([id, version]) =>
+        streamRow(id, version, list.stacks.get(id), list.lists.get(id)),
+      ),
     );
     await db.purchases.clear();
     await db.purchases.bulkPut([...list.purchases.values()]);
@@ -175,6 +181,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       versions: new Map(streams.map((s) => [s.streamId, s.version])),
       stacks: new Map(streams.map((s) => [s.streamId, { undo: s.undo, redo: s.redo }])),
       purchases: new Map(purchases.map((p) => [p.key, p])),
+      lists: new Map(streams.flatMap((s) => (s.list ? [[s.streamId, s.list]] : []))),
       lastSeq: meta?.lastAppliedSeq ?? 0,
     };
   }

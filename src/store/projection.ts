@@ -3,6 +3,8 @@ import {
   applyPurchaseEffects,
   batches,
   evolveBatch,
+  type ListInfo,
+  type ListTable,
   type Purchase,
   type PurchaseChange,
   type PurchaseTable,
@@ -23,9 +25,10 @@ export function projectBatch(
   rows: ProductTable,
   stacks: StackTable,
   events: readonly BasketEvent[],
+  lists: ListTable = new Map(),
 ): { puts: Product[]; deletes: ProductId[]; purchases: PurchaseChange[] } {
   const ids = new Set(events.flatMap(touchedIds));
-  const purchases = batches(events).map((batch) => evolveBatch(rows, stacks, batch));
+  const purchases = batches(events).map((batch) => evolveBatch(rows, stacks, batch, lists));
   const puts: Product[] = [];
   const deletes: ProductId[] = [];
   for (const id of ids) {
@@ -78,15 +81,22 @@ export function versionsOf(events: Iterable<BasketEvent>): Map<StreamId, number>
   return versions;
 }
 
-/** A list's stored head: its version and its undo and redo stacks. */
+/** A list's stored head: its version, its undo and redo stacks, and its name if it has one. */
 export interface StreamRow extends UndoStacks {
   streamId: StreamId;
   version: number;
+  list?: ListInfo;
 }
 
-export const streamRow = (streamId: StreamId, version: number, stacks = NO_STACKS): StreamRow => ({
+export const streamRow = (
+  streamId: StreamId,
+  version: number,
+  stacks = NO_STACKS,
+  list?: ListInfo,
+): StreamRow => ({
   streamId,
   version,
   undo: stacks.undo,
   redo: stacks.redo,
+  ...(list ? { list } : {}),
 });

@@ -158,12 +158,17 @@ describe.each(implementations)('%s store', (_, open) => {
         expect(booted.stacks).toEqual(foldLog(log).stacks);
         expect(list.stacks).toEqual(booted.stacks);
         expect(booted.purchases).toEqual(foldLog(log).purchases);
+        expect(booted.lists).toEqual(foldLog(log).lists);
+        expect(list.lists).toEqual(booted.lists);
         expect(list.purchases).toEqual(booted.purchases);
         // I3, I4, I5: positions match, ids are unique, stream versions run 1..n.
         expect(booted.lastSeq).toBe(log.at(-1)?.seq ?? 0);
         expect(new Set(log.map((e) => e.id)).size).toBe(log.length);
-        expect(log.map((e) => e.streamVersion)).toEqual(log.map((_, i) => i + 1));
-        expect(booted.versions.get(DEFAULT_STREAM) ?? 0).toBe(log.length);
+        for (const [streamId, head] of booted.versions) {
+          const versions = log.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
+          expect(versions).toEqual(versions.map((_, i) => i + 1));
+          expect(head).toBe(versions.length);
+        }
       }),
       { numRuns: 40 },
     );

@@ -24,6 +24,11 @@ const pick = (list: ListState, index: number) => {
   return ids.length ? ids[index % ids.length]! : 'missing';
 };
 
+const pickList = (list: ListState, index: number) => {
+  const ids = [...list.versions.keys()];
+  return ids.length ? ids[index % ids.length]! : DEFAULT_STREAM;
+};
+
 export const add =
   (name: string, quantity = 1): Step =>
   () => ({ type: 'AddProduct', streamId: DEFAULT_STREAM, ...valid(name, quantity) });
@@ -60,6 +65,15 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
   fc.constant(undo),
   fc.constant(redo),
+  fc
+    .constantFrom('Weekly shop', 'Party', 'Hardware')
+    .map((name): Step => () => ({ type: 'CreateList', name: valid(name, 1).name })),
+  fc.tuple(fc.nat(), fc.constantFrom('Groceries', 'Weekend')).map(([i, name]): Step => (list) => ({
+    type: 'RenameList',
+    streamId: pickList(list, i),
+    name: valid(name, 1).name,
+  })),
+  fc.nat().map((i): Step => (list) => ({ type: 'DeleteList', streamId: pickList(list, i) })),
 );
 
 /**

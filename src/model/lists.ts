@@ -1,0 +1,74 @@
+import type { BasketEvent, Draft, StreamId } from '../events';
+
+/** One list, as the person knows it. */
+export interface ListInfo {
+  readonly streamId: StreamId;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly deleted: boolean;
+}
+
+export type ListTable = Map<StreamId, ListInfo>;
+
+/** What a list is called before anyone names it: the list Basket starts with. */
+export const DEFAULT_LIST_NAME = 'Shopping list';
+
+const info = (lists: ReadonlyMap<StreamId, ListInfo>, streamId: StreamId): ListInfo =>
+  lists.get(streamId) ?? { streamId, name: DEFAULT_LIST_NAME, createdAt: 0, deleted: false };
+
+/** Applies a list event to the list rows (in place); product events leave them alone. */
+export function evolveLists(lists: ListTable, event: BasketEvent): void {
+  const current = info(lists, event.streamId);
+  switch (event.type) {
+    case 'ListCreated':
+      lists.set(event.streamId, {
+        ...current,
+        name: event.payload.name,
+        createdAt: lists.has(event.streamId) ? current.createdAt : event.at,
+        deleted: false,
+      });
+      return;
+    case 'ListRenamed':
+      lists.set(event.streamId, { ...current, name: event.payload.name });
+      return;
+    case 'ListDeleted':
+      lists.set(event.streamId, { ...current, deleted: true });
+      return;
+    default:
+      return;
+  }
+}
+
+/** What undoes a list event, given the list rows just before it. */
+export function invertList(event: BasketEvent, lists: ListTable): Draft[] {
+  const before = lists.get(event.streamId);
+  switch (event.type) {
+    case 'ListCreated':
+      return before && !before.deleted
+        ? [{ type: 'ListRenamed', payload: { name: before.name } }]
+        : [{ type: 'ListDeleted', payload: {} }];
+    case 'ListRenamed':
+      return [{ type: 'ListRenamed', payload: { name: info(lists, event.streamId).name } }];
+    case 'ListDeleted':
+      return [{ type: 'ListCreated', payload: { name: info(lists, event.streamId).name } }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The lists a person can open, oldest first: the list Basket starts with (`first`) unless it was
+ * deleted, and every other list that was made and not deleted.
+ */
+export function openLists(
+  lists: ReadonlyMap<StreamId, ListInfo>,
+  versions: ReadonlyMap<StreamId, number>,
+  first: StreamId,
+): ListInfo[] {
+  const all = new Map<StreamId, ListInfo>([[first, info(lists, first)]]);
+  for (const streamId of versions.keys()) all.set(streamId, info(lists, streamId));
+  for (const list of lists.values()) all.set(list.streamId, list);
+  return [...all.values()]
+    .filter((l) => !l.deleted)
+    .sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
+}
