@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
 import { BuyAgain } from '../features/buy-again/BuyAgain';
+import { ListPicker } from '../features/lists/ListPicker';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
 import { UndoButtons } from '../features/undo/UndoButtons';
@@ -28,6 +29,7 @@ export function App() {
             </button>
           </div>
         </div>
+        <ListPicker />
         <StorageBanner />
       </header>
       <main>

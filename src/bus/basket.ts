@@ -53,6 +53,8 @@ export interface Basket {
   exportBackup(): Promise<{ name: string; file: BackupFile }>;
   /** Transient: filters what is shown, never stored. */
   search(text: string): void;
+  /** Opens another list; the choice is remembered by this browser, not written to the log. */
+  selectList(streamId: string): void;
   dismissNotice(): void;
   /** News (or a failure) that is not a stored change, for the status line or the alert. */
   announce(kind: 'status' | 'alert', text: string): void;
@@ -73,6 +75,10 @@ export interface BasketOptions {
   crossTab?: CrossTab | null;
   /** Told how a rebuild on boot (after a reducer change) is getting on. */
   onLoadProgress?: Progress;
+  /** The list to open first, if it is still there. */
+  initialList?: string;
+  /** Told whenever a list is chosen, to remember it. */
+  onListSelected?: (streamId: string) => void;
 }
 
 /** Work that must wait its turn behind every write before it. */
@@ -105,10 +111,12 @@ export async function createBasket({
   ctx = systemContext,
   crossTab = null,
   onLoadProgress,
+  initialList,
+  onListSelected,
 }: BasketOptions): Promise<Basket> {
   const bus = new Subject<Message>();
   const loaded = await store.load(onLoadProgress);
-  let current = initialState(loaded, store.kind === 'memory' ? 'memory' : 'saved');
+  let current = initialState(loaded, store.kind === 'memory' ? 'memory' : 'saved', initialList);
   let noticeId = 0;
   const listeners = new Set<() => void>();
 
@@ -356,6 +364,10 @@ export async function createBasket({
         }),
       ),
     search: (text) => change({ type: 'SearchTextChanged', text }),
+    selectList(streamId) {
+      change({ type: 'ListSelected', streamId });
+      onListSelected?.(current.currentList);
+    },
     dismissNotice: () => change({ type: 'NoticeDismissed' }),
     announce: (kind, text) => notice(kind, text),
     storageChanged: (storage) => change({ type: 'StorageStatusChanged', storage }),

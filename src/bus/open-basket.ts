@@ -2,6 +2,7 @@ import type { EventContext } from '../model';
 import { openStore, type DexieStoreOptions, type Progress } from '../store';
 import { createBasket, type Basket } from './basket';
 import { broadcastCrossTab, type CrossTab } from './cross-tab';
+import { rememberedList, rememberList } from './remembered-list';
 
 export interface OpenBasketOptions {
   /** Where the data lives; tests pass a fake-indexeddb factory. */
@@ -43,6 +44,8 @@ export async function openBasket(options: OpenBasketOptions = {}): Promise<Baske
     store,
     crossTab,
     onLoadProgress: options.onLoadProgress,
+    initialList: rememberedList(),
+    onListSelected: rememberList,
     ...(options.ctx ? { ctx: options.ctx } : {}),
   });
   return basket;

@@ -1,6 +1,12 @@
-import type { BasketEvent, ProductId, StoredEvent, StreamId } from '../events';
+import {
+  DEFAULT_STREAM,
+  type BasketEvent,
+  type ProductId,
+  type StoredEvent,
+  type StreamId,
+} from '../events';
 import type { Product } from './product';
-import type { ListInfo } from './lists';
+import { openLists, type ListInfo } from './lists';
 import { applyPurchaseEffects, type Purchase } from './purchases';
 import { batches, evolveBatch, type UndoStacks } from './undo';
 
@@ -40,6 +46,8 @@ export interface Notice {
 
 export interface BasketState {
   readonly list: ListState;
+  /** The list on screen: transient, remembered by the browser rather than the log. */
+  readonly currentList: StreamId;
   readonly search: string;
   readonly notice: Notice | null;
   readonly storage: StorageStatus;
@@ -51,12 +59,23 @@ export type StateChange =
   /** The read model was rebuilt or merged with a backup: the list is replaced, not folded. */
   | { readonly type: 'ListReloaded'; readonly list: ListState }
   | { readonly type: 'SearchTextChanged'; readonly text: string }
+  | { readonly type: 'ListSelected'; readonly streamId: StreamId }
   | { readonly type: 'NoticeShown'; readonly notice: Notice }
   | { readonly type: 'NoticeDismissed' }
   | { readonly type: 'StorageStatusChanged'; readonly storage: StorageStatus };
 
-export function initialState(list: ListState, storage: StorageStatus): BasketState {
-  return { list, search: '', notice: null, storage };
+export function initialState(
+  list: ListState,
+  storage: StorageStatus,
+  wanted: StreamId = DEFAULT_STREAM,
+): BasketState {
+  return { list, currentList: openOne(list, wanted), search: '', notice: null, storage };
+}
+
+/** `wanted` if it is a list that can be opened, else the first one that can. */
+function openOne(list: ListState, wanted: StreamId): StreamId {
+  const open = openLists(list.lists, list.versions, DEFAULT_STREAM);
+  return (open.find((l) => l.streamId === wanted) ?? open[0])?.streamId ?? DEFAULT_STREAM;
 }
 
 /**
@@ -103,10 +122,15 @@ export function reduceState(state: BasketState, change: StateChange): BasketStat
   switch (change.type) {
     case 'Committed': {
       const list = applyCommitted(state.list, change.events);
-      return list === state.list ? state : { ...state, list };
+      // A list deleted here or in another tab gives way to one that is still open.
+      return list === state.list
+        ? state
+        : { ...state, list, currentList: openOne(list, state.currentList) };
     }
     case 'ListReloaded':
-      return { ...state, list: change.list };
+      return { ...state, list: change.list, currentList: openOne(change.list, state.currentList) };
+    case 'ListSelected':
+      return { ...state, currentList: openOne(state.list, change.streamId), search: '' };
     case 'SearchTextChanged':
       return { ...state, search: change.text };
     case 'NoticeShown':

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
-import { DEFAULT_STREAM, type ProductInput } from '../../events';
-import { useBasket } from '../../bus';
+import type { ProductInput } from '../../events';
+import { useBasket, useBasketState } from '../../bus';
 import { rhythmOf } from '../../model';
 import { ProductFields } from '../../ui/ProductFields';
 import { readDraft, writeDraft } from '../../ui/session-draft';
@@ -11,6 +11,7 @@ const DRAFT = 'basket:add-product-draft';
 
 export function AddProductForm() {
   const basket = useBasket();
+  const streamId = useBasketState((s) => s.currentList);
   const form = useProductForm({ name: readDraft(DRAFT), quantity: '1' });
   const typed = form.fields.name;
   useEffect(() => writeDraft(DRAFT, typed), [typed]);
@@ -19,7 +20,7 @@ export function AddProductForm() {
   async function save(input: ProductInput, submitted: string) {
     const outcome = await basket.dispatch({
       type: 'AddProduct',
-      streamId: DEFAULT_STREAM,
+      streamId,
       ...input,
     });
     if (outcome.ok) {

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { DEFAULT_STREAM, parseName, parseQuantity } from '../../events';
+import { parseName, parseQuantity } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { buyAgain, rhythmOf } from '../../model';
 
@@ -8,15 +8,14 @@ export function BuyAgain() {
   const basket = useBasket();
   const purchases = useBasketState((s) => s.list.purchases);
   const products = useBasketState((s) => s.list.products);
+  const streamId = useBasketState((s) => s.currentList);
   const headingId = useId();
   const offers = useMemo(() => {
     const onList = new Set(
-      [...products.values()]
-        .filter((p) => !p.checked && p.streamId === DEFAULT_STREAM)
-        .map((p) => p.key),
+      [...products.values()].filter((p) => !p.checked && p.streamId === streamId).map((p) => p.key),
     );
     return buyAgain(purchases, onList);
-  }, [purchases, products]);
+  }, [purchases, products, streamId]);
 
   if (offers.length === 0) return null;
   return (
@@ -36,7 +35,7 @@ export function BuyAgain() {
                 onClick={() =>
                   void basket.dispatch({
                     type: 'AddProduct',
-                    streamId: DEFAULT_STREAM,
+                    streamId,
                     name: name.value,
                     quantity: one.value,
                   })

@@ -25,6 +25,7 @@ function rowsOf(entries: readonly HistoryEntry[]): Row[] {
 export default function HistoryView({ onClose }: { onClose(): void }) {
   const basket = useBasket();
   const lastSeq = useBasketState((s) => s.list.lastSeq);
+  const streamId = useBasketState((s) => s.currentList);
   const [log, setLog] = useState<StoredEvent[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [lookingAt, setLookingAt] = useState<HistoryEntry | null>(null);
@@ -40,7 +41,11 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
     };
   }, [basket, lastSeq]);
 
-  const rows = useMemo(() => (log ? rowsOf(tellHistory(log)) : []), [log]);
+  // The open list's own history: what happened to other lists is in theirs.
+  const rows = useMemo(
+    () => (log ? rowsOf(tellHistory(log).filter((e) => e.streamId === streamId)) : []),
+    [log, streamId],
+  );
 
   if (lookingAt && log) {
     return (

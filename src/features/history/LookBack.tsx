@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_STREAM, type StoredEvent } from '../../events';
-import { useBasket } from '../../bus';
+import type { StoredEvent } from '../../events';
+import { useBasket, useBasketState } from '../../bus';
 import { shoppingView, stateAt, type HistoryEntry } from '../../model';
 import { dayOf, timeOf } from './when';
 
@@ -14,8 +14,9 @@ interface Props {
 /** The list exactly as it was just after one moment of its history: read-only. */
 export function LookBack({ entry, log, onBack, onRestored }: Props) {
   const basket = useBasket();
+  const streamId = useBasketState((s) => s.currentList);
   const then = useMemo(() => stateAt(log, entry.seq), [log, entry.seq]);
-  const view = useMemo(() => shoppingView(then, DEFAULT_STREAM, ''), [then]);
+  const view = useMemo(() => shoppingView(then, streamId, ''), [then, streamId]);
   const [note, setNote] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -24,7 +25,7 @@ export function LookBack({ entry, log, onBack, onRestored }: Props) {
     const products = [...view.toBuy, ...view.bought];
     const outcome = await basket.dispatch({
       type: 'RestoreList',
-      streamId: DEFAULT_STREAM,
+      streamId,
       asOf: entry.at,
       products,
     });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { DEFAULT_STREAM } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
-import { shoppingView } from '../../model';
+import { openLists, shoppingView } from '../../model';
 import { money } from './money';
 import { ProductRow } from './ProductRow';
 import { ShareButton } from './ShareButton';
@@ -11,14 +11,21 @@ export function ShoppingList() {
   const basket = useBasket();
   const list = useBasketState((s) => s.list);
   const search = useBasketState((s) => s.search);
-  const view = useMemo(() => shoppingView(list, DEFAULT_STREAM, search), [list, search]);
+  const streamId = useBasketState((s) => s.currentList);
+  const view = useMemo(() => shoppingView(list, streamId, search), [list, streamId, search]);
   const rows = useMemo(() => [...view.toBuy, ...view.bought], [view]);
   const boughtCount = view.total - view.remaining;
+  const name = useMemo(
+    () =>
+      openLists(list.lists, list.versions, DEFAULT_STREAM).find((l) => l.streamId === streamId)
+        ?.name,
+    [list, streamId],
+  );
 
   return (
     <section className="shopping-list" aria-labelledby="list-heading">
       <div className="list-header">
-        <h2 id="list-heading">Shopping list</h2>
+        <h2 id="list-heading">{name ?? 'Shopping list'}</h2>
         <p className="summary">
           {summary(view.total, view.remaining)}
           {view.priced > 0 && (
@@ -32,9 +39,7 @@ export function ShoppingList() {
         <button
           type="button"
           disabled={boughtCount === 0}
-          onClick={() =>
-            void basket.dispatch({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })
-          }
+          onClick={() => void basket.dispatch({ type: 'ClearCheckedProducts', streamId })}
         >
           Clear bought
         </button>

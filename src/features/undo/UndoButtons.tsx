@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { DEFAULT_STREAM } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { NO_STACKS } from '../../model';
 import { typingIn } from '../../ui/keyboard';
 
 export function UndoButtons() {
   const basket = useBasket();
-  const stacks = useBasketState((s) => s.list.stacks.get(DEFAULT_STREAM) ?? NO_STACKS);
+  const streamId = useBasketState((s) => s.currentList);
+  const stacks = useBasketState((s) => s.list.stacks.get(s.currentList) ?? NO_STACKS);
   const toUndo = stacks.undo.at(-1);
   const toRedo = stacks.redo.at(-1);
 
@@ -17,11 +17,11 @@ export function UndoButtons() {
       const redo = (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
       if (key !== 'z' && !redo) return;
       event.preventDefault();
-      void basket.dispatch({ type: redo ? 'Redo' : 'Undo', streamId: DEFAULT_STREAM });
+      void basket.dispatch({ type: redo ? 'Redo' : 'Undo', streamId });
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [basket]);
+  }, [basket, streamId]);
 
   return (
     <div className="undo-buttons">
@@ -30,7 +30,7 @@ export function UndoButtons() {
         disabled={!toUndo}
         title={toUndo ? `Undo: ${toUndo.label}` : 'Nothing to undo'}
         aria-keyshortcuts="Control+Z Meta+Z"
-        onClick={() => void basket.dispatch({ type: 'Undo', streamId: DEFAULT_STREAM })}
+        onClick={() => void basket.dispatch({ type: 'Undo', streamId })}
       >
         Undo
       </button>
@@ -39,7 +39,7 @@ export function UndoButtons() {
         disabled={!toRedo}
         title={toRedo ? `Redo: ${toRedo.label}` : 'Nothing to redo'}
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-        onClick={() => void basket.dispatch({ type: 'Redo', streamId: DEFAULT_STREAM })}
+        onClick={() => void basket.dispatch({ type: 'Redo', streamId })}
       >
         Redo
       </button>
