@@ -66,7 +66,8 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
     case 'ListCreated':
     case 'ListRenamed':
     case 'ListDeleted':
-      // Markers, or about the list rather than its products (see lists.ts): the events beside them in their dispatch do the work.
+      // Markers (the events beside them do the work), or about a list rather than its
+      // products (see lists.ts).
       return;
     case 'CheckedProductsCleared':
       for (const id of event.payload.productIds) table.delete(id);
