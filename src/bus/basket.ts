@@ -98,7 +98,7 @@ interface Handled {
 
 const MAX_ATTEMPTS = 3;
 
-export const systemContext: EventContext = {
+const systemContext: EventContext = {
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
 };

@@ -36,10 +36,6 @@ export const actionOf = (event: { id: string; action?: string }): string =>
  */
 export type BasketEvent = { [T in EventType]: Envelope<T> }[EventType];
 
-export type ProductAdded = Envelope<'ProductAdded'>;
-export type ProductQuantityChanged = Envelope<'ProductQuantityChanged'>;
-export type CheckedProductsCleared = Envelope<'CheckedProductsCleared'>;
-
 /** An event before it has an envelope: what a decision or an undo entry holds. */
 export type Draft = { [T in EventType]: { type: T; payload: PayloadOf<T> } }[EventType];
 

@@ -7,7 +7,7 @@ export type ReadResult =
   { ok: true; event: BasketEvent } | { ok: false; reason: 'unknown' | 'invalid'; message: string };
 
 const knownTypes = new Set<string>(Object.keys(catalog));
-export const isKnownType = (type: unknown): type is EventType =>
+const isKnownType = (type: unknown): type is EventType =>
   typeof type === 'string' && knownTypes.has(type);
 
 const envelopeSchema = v.object({

@@ -36,7 +36,7 @@ const nameSchema = (blank: string, tooLong: string) =>
     v.check((name) => nameLength(name) <= NAME_MAX, tooLong),
   );
 
-export const productNameSchema = nameSchema(messages.nameBlank, messages.nameTooLong);
+const productNameSchema = nameSchema(messages.nameBlank, messages.nameTooLong);
 const listNameSchema = nameSchema(messages.listNameBlank, messages.listNameTooLong);
 
 export const quantitySchema = v.pipe(

@@ -75,12 +75,6 @@ export function checkBatch(
   });
 }
 
-export function versionsOf(events: Iterable<BasketEvent>): Map<StreamId, number> {
-  const versions = new Map<StreamId, number>();
-  for (const e of events) versions.set(e.streamId, e.streamVersion);
-  return versions;
-}
-
 /** A list's stored head: its version, its undo and redo stacks, and its name if it has one. */
 export interface StreamRow extends UndoStacks {
   streamId: StreamId;
