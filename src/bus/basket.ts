@@ -47,8 +47,8 @@ export interface Basket {
   importBackup(file: Blob, onProgress?: PhasedProgress): Promise<JobOutcome>;
   /** Rebuilds the read model from the whole log. */
   rebuild(onProgress?: Progress): Promise<JobOutcome>;
-  /** The whole log, oldest first, as of every write dispatched before this call. */
-  readLog(): Promise<StoredEvent[]>;
+  /** The log after position `after` (all of it by default), oldest first, as of every write dispatched before this call. */
+  readLog(after?: number): Promise<StoredEvent[]>;
   /** The whole log as a backup file, as of every write dispatched before this call. */
   exportBackup(): Promise<{ name: string; file: BackupFile }>;
   /** Transient: filters what is shown, never stored. */
@@ -332,13 +332,13 @@ export async function createBasket({
         const list = await store.rebuild(onProgress);
         return { list, message: 'Rebuilt your list from its history.', changed: true };
       }),
-    readLog: () =>
+    readLog: (after = 0) =>
       new Promise<StoredEvent[]>((resolve, reject) =>
         bus.next({
           kind: 'task',
           run: async () => {
             try {
-              const log = await store.readAfter(0);
+              const log = await store.readAfter(after);
               return { changes: [], after: () => resolve(log) };
             } catch (error) {
               return { changes: [], after: () => reject(new Error(reportFailure(error))) };

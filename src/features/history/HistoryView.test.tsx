@@ -86,4 +86,32 @@ describe('the history', () => {
     await app.user.click(screen.getByRole('button', { name: 'Back to the list' }));
     await waitFor(() => expect(shownProducts()).toEqual(['Green tea']));
   });
+
+  it('stays current while open, reading only what is new, and is not doubled by an import', async () => {
+    const app = await renderApp();
+    await addProducts(app.user, 'Milk');
+    const { file } = await app.basket.exportBackup();
+    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    const history = await screen.findByRole('region', { name: 'History' });
+    const told = () =>
+      within(history)
+        .getAllByText(/\.$/)
+        .map((e) => e.textContent);
+    await waitFor(() => expect(told()).toEqual(['Added Milk.']));
+
+    await app.user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(told()).toEqual(['Undid: Added Milk.', 'Added Milk.']));
+
+    // Another device's backup: merging it re-sequences the whole log.
+    const tea = file.events.map((e) => ({
+      ...e,
+      id: `other-${e.id}`,
+      at: e.at - 1000,
+      payload: { ...e.payload, productId: 'other-tea', name: 'Tea' },
+    }));
+    await app.basket.importBackup(new Blob([JSON.stringify({ ...file, events: tea })]));
+    await waitFor(() =>
+      expect(told()).toEqual(['Undid: Added Milk.', 'Added Milk.', 'Added Tea.']),
+    );
+  });
 });

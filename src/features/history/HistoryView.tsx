@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredEvent } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { tellHistory, type HistoryEntry } from '../../model';
@@ -30,10 +30,25 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [lookingAt, setLookingAt] = useState<HistoryEntry | null>(null);
 
+  // Read the log once, then only what each change adds: years of history are not re-read per
+  // check-off. An import re-sequences the log, which shows as an id read twice: then read it all.
+  const known = useRef<StoredEvent[] | null>(null);
   useEffect(() => {
     let live = true;
-    basket.readLog().then(
-      (events) => live && setLog(events),
+    async function refresh() {
+      const before = known.current;
+      const fresh = await basket.readLog(before?.at(-1)?.seq ?? 0);
+      if (!before) return fresh;
+      if (fresh.length === 0) return before;
+      const ids = new Set(before.map((e) => e.id));
+      return fresh.some((e) => ids.has(e.id)) ? basket.readLog() : [...before, ...fresh];
+    }
+    refresh().then(
+      (events) => {
+        if (!live) return;
+        known.current = events;
+        setLog(events);
+      },
       (error: unknown) => live && setProblem(String(error)),
     );
     return () => {
