@@ -240,6 +240,23 @@ export async function createBasket({
     );
   }
 
+  /** Runs a read in its turn, after every write dispatched before it; a failure is also told. */
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) =>
+      bus.next({
+        kind: 'task',
+        run: async () => {
+          try {
+            const result = await work();
+            return { changes: [], after: () => resolve(result) };
+          } catch (error) {
+            return { changes: [], after: () => reject(new Error(reportFailure(error))) };
+          }
+        },
+      }),
+    );
+  }
+
   function handle(job: Job): Promise<Handled> {
     switch (job.kind) {
       case 'command':
@@ -332,37 +349,14 @@ export async function createBasket({
         const list = await store.rebuild(onProgress);
         return { list, message: 'Rebuilt your list from its history.', changed: true };
       }),
-    readLog: (after = 0) =>
-      new Promise<StoredEvent[]>((resolve, reject) =>
-        bus.next({
-          kind: 'task',
-          run: async () => {
-            try {
-              const log = await store.readAfter(after);
-              return { changes: [], after: () => resolve(log) };
-            } catch (error) {
-              return { changes: [], after: () => reject(new Error(reportFailure(error))) };
-            }
-          },
-        }),
-      ),
+    readLog: (after = 0) => inTurn(() => store.readAfter(after)),
     exportBackup: () =>
-      new Promise<{ name: string; file: BackupFile }>((resolve, reject) =>
-        bus.next({
-          kind: 'task',
-          run: async () => {
-            try {
-              const { backupFileName, backupOf } = await import('../store/backup-file');
-              const exportedAt = ctx.now();
-              const file = backupOf(await store.readAfter(0), exportedAt);
-              const name = backupFileName(new Date(exportedAt));
-              return { changes: [], after: () => resolve({ name, file }) };
-            } catch (error) {
-              return { changes: [], after: () => reject(new Error(reportFailure(error))) };
-            }
-          },
-        }),
-      ),
+      inTurn(async () => {
+        const { backupFileName, backupOf } = await import('../store/backup-file');
+        const exportedAt = ctx.now();
+        const file = backupOf(await store.readAfter(0), exportedAt);
+        return { name: backupFileName(new Date(exportedAt)), file };
+      }),
     search: (text) => change({ type: 'SearchTextChanged', text }),
     selectList(streamId) {
       change({ type: 'ListSelected', streamId });
