@@ -12,6 +12,8 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL: `http://localhost:${port}`,
+    // The accessible names of DESIGN §5 are English; Chinese is tested by asking for it.
+    locale: 'en-US',
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     trace: 'retain-on-failure',

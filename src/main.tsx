@@ -4,19 +4,33 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { UpdatePrompt } from './app/UpdatePrompt';
 import { BasketProvider, openBasket } from './bus';
+import { I18nProvider, initialLanguage, loadMessages, type Messages } from './i18n';
+import { en } from './i18n/en';
+import { helpersFor, translate } from './i18n/sentence';
+import type { Sentence } from './i18n/types';
 import { StorageError } from './store';
+import { says } from './i18n/sentence';
 import './app/app.css';
 
 const container = document.getElementById('root')!;
 const root = createRoot(container);
+const language = initialLanguage();
+document.documentElement.lang = language;
+const messagesLoaded = loadMessages(language);
+let messages: Messages = en;
+void messagesLoaded.then(
+  (loaded) => (messages = loaded),
+  () => {},
+);
 
-function bootMessage(text: string, role: 'status' | 'alert' = 'status', offerReload = false) {
+function bootMessage(sentence: Sentence, role: 'status' | 'alert' = 'status', offerReload = false) {
+  const say = (s: Sentence) => translate(messages, s, helpersFor(messages, language));
   root.render(
     <div className="boot" role={role}>
-      <p>{text}</p>
+      <p>{say(sentence)}</p>
       {offerReload && (
         <button type="button" onClick={() => location.reload()}>
-          Reload
+          {say(says('reload'))}
         </button>
       )}
     </div>,
@@ -24,11 +38,14 @@ function bootMessage(text: string, role: 'status' | 'alert' = 'status', offerRel
 }
 
 async function main() {
-  const basket = await openBasket({
-    onBlocked: () => bootMessage('Close other Basket tabs so Basket can finish updating.', 'alert'),
-    onLoadProgress: (done, total) =>
-      bootMessage(`Rebuilding your list from its history… ${Math.round((100 * done) / total)}%`),
-  });
+  const [basket, loaded] = await Promise.all([
+    openBasket({
+      onBlocked: () => bootMessage(says('bootBlocked'), 'alert'),
+      onLoadProgress: (done, total) =>
+        bootMessage(says('bootRebuilding', { percent: Math.round((100 * done) / total) })),
+    }),
+    messagesLoaded,
+  ]);
   // Another tab may have written while this one slept in the background.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') basket.sync();
@@ -37,8 +54,10 @@ async function main() {
     <StrictMode>
       <ErrorBoundary>
         <BasketProvider basket={basket}>
-          <App />
-          <UpdatePrompt />
+          <I18nProvider initial={{ language, messages: loaded }}>
+            <App />
+            <UpdatePrompt />
+          </I18nProvider>
         </BasketProvider>
       </ErrorBoundary>
     </StrictMode>,
@@ -47,9 +66,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error('Basket could not start', error);
-  const text =
-    error instanceof StorageError
-      ? error.message
-      : `Basket could not open your list: ${String(error)}. Try reloading.`;
-  bootMessage(text, 'alert', true);
+  const sentence =
+    error instanceof StorageError ? error.sentence : says('bootFailed', { detail: String(error) });
+  bootMessage(sentence, 'alert', true);
 });

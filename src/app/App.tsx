@@ -5,6 +5,8 @@ import { ListPicker } from '../features/lists/ListPicker';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
 import { UndoButtons } from '../features/undo/UndoButtons';
+import { useI18n } from '../i18n';
+import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
 import { StorageBanner } from './StorageBanner';
 
@@ -13,11 +15,12 @@ const HistoryView = lazy(() => import('../features/history/HistoryView'));
 
 export function App() {
   const [view, setView] = useState<'list' | 'history'>('list');
+  const { t } = useI18n();
   return (
     <div className="app">
       <header className="app-header">
         <div className="title-row">
-          <h1>Basket</h1>
+          <h1>{t('appName')}</h1>
           <div className="header-actions">
             <UndoButtons />
             <button
@@ -25,8 +28,9 @@ export function App() {
               aria-pressed={view === 'history'}
               onClick={() => setView(view === 'history' ? 'list' : 'history')}
             >
-              History
+              {t('history')}
             </button>
+            <LanguagePicker />
           </div>
         </div>
         <ListPicker />
@@ -36,7 +40,7 @@ export function App() {
         {view === 'history' ? (
           <>
             <Notices />
-            <Suspense fallback={<p role="status">Loading the history…</p>}>
+            <Suspense fallback={<p role="status">{t('loadingHistory')}</p>}>
               <HistoryView onClose={() => setView('list')} />
             </Suspense>
           </>

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
 
 interface State {
   error: Error | null;
@@ -18,15 +19,20 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
-    return (
-      <div role="alert" className="crash">
-        <h1>Something went wrong</h1>
-        <p>Your list is safe in this browser. Reloading usually fixes this.</p>
-        <pre>{this.state.error.message}</pre>
-        <button type="button" onClick={() => location.reload()}>
-          Reload
-        </button>
-      </div>
-    );
+    return <Crash error={this.state.error} />;
   }
+}
+
+function Crash({ error }: { error: Error }) {
+  const { t } = useI18n();
+  return (
+    <div role="alert" className="crash">
+      <h1>{t('crashed')}</h1>
+      <p>{t('crashedHelp')}</p>
+      <pre>{error.message}</pre>
+      <button type="button" onClick={() => location.reload()}>
+        {t('reload')}
+      </button>
+    </div>
+  );
 }

@@ -1,18 +1,20 @@
 import { useBasket, useBasketState } from '../bus';
 import { downloadBackup } from '../features/backup/download';
+import { useI18n } from '../i18n';
 
 /** News in a polite status line; failures as an alert the person can dismiss. */
 export function Notices() {
   const basket = useBasket();
   const notice = useBasketState((s) => s.notice);
+  const { t, say } = useI18n();
   return (
     <div className="notices">
       <p role="status" className="status">
-        {notice?.kind === 'status' ? notice.text : ''}
+        {notice?.kind === 'status' ? say(notice.text) : ''}
       </p>
       {notice?.kind === 'alert' && (
         <div role="alert" className="alert" key={notice.id}>
-          <span>{notice.text}</span>
+          <span>{say(notice.text)}</span>
           {notice.offerExport && (
             <button
               type="button"
@@ -22,11 +24,11 @@ export function Notices() {
                 })
               }
             >
-              Export backup
+              {t('exportBackup')}
             </button>
           )}
           <button type="button" className="quiet" onClick={() => basket.dismissNotice()}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </div>
       )}

@@ -1,31 +1,31 @@
 import { useBasketState } from '../bus';
+import { useI18n } from '../i18n';
 
 /** Says plainly when changes are not being kept, for as long as that is true. */
 export function StorageBanner() {
   const storage = useBasketState((s) => s.storage);
+  const { t } = useI18n();
   switch (storage) {
     case 'saved':
       return null;
     case 'memory':
       return (
-        <aside className="banner warning" aria-label="Storage">
-          <strong>Not saved on this device.</strong> This browser would not let Basket store data (a
-          private window?), so your list lasts only until this tab closes.
+        <aside className="banner warning" aria-label={t('storageRegion')}>
+          <strong>{t('memoryTitle')}</strong> {t('memoryText')}
         </aside>
       );
     case 'blocked':
       return (
-        <aside className="banner warning" aria-label="Storage">
-          <strong>Close other Basket tabs</strong> so this one can finish updating.
+        <aside className="banner warning" aria-label={t('storageRegion')}>
+          <strong>{t('blockedTitle')}</strong> {t('blockedText')}
         </aside>
       );
     case 'outdated':
       return (
-        <aside className="banner warning" aria-label="Storage" role="alert">
-          <strong>Basket was updated — reload.</strong> A newer Basket is open in another tab; this
-          one stopped saving so it cannot damage your list.{' '}
+        <aside className="banner warning" aria-label={t('storageRegion')} role="alert">
+          <strong>{t('outdatedTitle')}</strong> {t('outdatedText')}{' '}
           <button type="button" onClick={() => location.reload()}>
-            Reload
+            {t('reload')}
           </button>
         </aside>
       );

@@ -32,9 +32,13 @@ import {
 import type { BackupFile } from '../store/backup-file';
 import { ConcurrencyError, outdated, StorageError, type EventStore, type Progress } from '../store';
 import type { CrossTab } from './cross-tab';
+import { inEnglish } from '../i18n/english';
+import { says } from '../i18n/sentence';
+import type { Sentence } from '../i18n/types';
 
-export type Outcome = { ok: true; events: readonly StoredEvent[] } | { ok: false; message: string };
-export type JobOutcome = { ok: true; message: string } | { ok: false; message: string };
+export type Outcome =
+  { ok: true; events: readonly StoredEvent[] } | { ok: false; message: Sentence };
+export type JobOutcome = { ok: boolean; message: Sentence };
 export type PhasedProgress = (phase: 'checking' | 'importing', done: number, total: number) => void;
 
 export interface Basket {
@@ -57,7 +61,7 @@ export interface Basket {
   selectList(streamId: string): void;
   dismissNotice(): void;
   /** News (or a failure) that is not a stored change, for the status line or the alert. */
-  announce(kind: 'status' | 'alert', text: string): void;
+  announce(kind: 'status' | 'alert', text: Sentence): void;
   storageChanged(storage: StorageStatus): void;
   /** Folds in whatever other tabs committed that this one has not seen. */
   sync(): void;
@@ -121,10 +125,10 @@ export async function createBasket({
   const listeners = new Set<() => void>();
 
   const change = (c: StateChange) => bus.next({ kind: 'change', change: c });
-  const notice = (kind: 'status' | 'alert', text: string, offerExport = false) =>
+  const notice = (kind: 'status' | 'alert', text: Sentence, offerExport = false) =>
     change({ type: 'NoticeShown', notice: { kind, text, id: (noticeId += 1), offerExport } });
 
-  function reportFailure(error: unknown): string {
+  function reportFailure(error: unknown): Sentence {
     const message = messageOf(error);
     if (error instanceof StorageError && error.reason === 'outdated') {
       change({ type: 'StorageStatusChanged', storage: 'outdated' });
@@ -140,14 +144,14 @@ export async function createBasket({
   async function handleCommand(command: Command, reply: (o: Outcome) => void): Promise<Handled> {
     let list: ListState = current.list;
     const seen: StoredEvent[] = [];
-    const refuse = (message: string): Handled => ({
+    const refuse = (message: Sentence): Handled => ({
       changes: committed(seen),
       after: () => {
         notice('alert', message);
         reply({ ok: false, message });
       },
     });
-    if (current.storage === 'outdated') return refuse(outdated().message);
+    if (current.storage === 'outdated') return refuse(outdated().sentence);
     for (let attempt = 1; ; attempt += 1) {
       const decision = decide(command, list, ctx);
       if (!decision.ok) return refuse(decision.message);
@@ -168,7 +172,12 @@ export async function createBasket({
               crossTab?.announce(stored.at(-1)!.seq);
               notice(
                 'status',
-                describeBatch(stored, before.products, before.stacks.get(stored[0]!.streamId)),
+                describeBatch(
+                  stored,
+                  before.products,
+                  before.stacks.get(stored[0]!.streamId),
+                  before.lists,
+                ),
               );
             }
             reply({ ok: true, events: stored });
@@ -213,7 +222,7 @@ export async function createBasket({
 
   /** Runs a job that replaces the whole list, in its turn, and tells the other tabs. */
   function replaceList(
-    work: () => Promise<{ list: ListState; message: string; changed: boolean }>,
+    work: () => Promise<{ list: ListState; message: Sentence; changed: boolean }>,
   ): Promise<JobOutcome> {
     return new Promise((reply) =>
       bus.next({
@@ -250,7 +259,10 @@ export async function createBasket({
             const result = await work();
             return { changes: [], after: () => resolve(result) };
           } catch (error) {
-            return { changes: [], after: () => reject(new Error(reportFailure(error))) };
+            return {
+              changes: [],
+              after: () => reject(new Error(inEnglish(reportFailure(error)))),
+            };
           }
         },
       }),
@@ -315,8 +327,6 @@ export async function createBasket({
     () => bus.next({ kind: 'sync' }),
     () => bus.next({ kind: 'reload' }),
   );
-  const plural = (n: number, one: string) =>
-    `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
 
   return {
     dispatch: (command) =>
@@ -325,10 +335,7 @@ export async function createBasket({
       // Rarely used: the file format and its checks load only when a backup is chosen.
       const { MAX_BACKUP_BYTES, parseBackup } = await import('../store/backup-file');
       if (blob.size > MAX_BACKUP_BYTES) {
-        return {
-          ok: false,
-          message: `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, the most Basket imports.`,
-        };
+        return { ok: false, message: says('fileTooLarge', { mb: MAX_BACKUP_BYTES / 1024 / 1024 }) };
       }
       const parsed = await parseBackup(await blob.text(), (done, total) =>
         onProgress('checking', done, total),
@@ -338,16 +345,14 @@ export async function createBasket({
         const { added, list } = await store.importEvents(parsed.events, (done, total) =>
           onProgress('importing', done, total),
         );
-        const message = added
-          ? `Imported ${plural(added, 'change')} from the backup.`
-          : 'Nothing new: everything in this backup is already here.';
+        const message = added ? says('imported', { count: added }) : says('nothingNew');
         return { list, message, changed: added > 0 };
       });
     },
     rebuild: (onProgress) =>
       replaceList(async () => {
         const list = await store.rebuild(onProgress);
-        return { list, message: 'Rebuilt your list from its history.', changed: true };
+        return { list, message: says('rebuilt'), changed: true };
       }),
     readLog: (after = 0) => inTurn(() => store.readAfter(after)),
     exportBackup: () =>
@@ -383,10 +388,8 @@ export async function createBasket({
   };
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof StorageError) return error.message;
-  if (error instanceof ConcurrencyError) {
-    return 'This list kept changing in another tab, so your change was not saved. Please try again.';
-  }
-  return `Something went wrong and your change was not saved: ${String(error)}`;
+function messageOf(error: unknown): Sentence {
+  if (error instanceof StorageError) return error.sentence;
+  if (error instanceof ConcurrencyError) return says('keptChanging');
+  return says('somethingWrong', { detail: String(error) });
 }

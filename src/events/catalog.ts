@@ -1,6 +1,12 @@
 import * as v from 'valibot';
-import { idSchema, storedNameSchema, storedQuantitySchema, timeSchema } from './fields';
-import { priceSchema } from './validation';
+import {
+  idSchema,
+  storedNameSchema,
+  storedPriceSchema,
+  storedQuantitySchema,
+  timeSchema,
+} from './fields';
+import { aisleOrderSchema, categorySchema } from './categories';
 
 /** The most product ids one event may name: a list's worth, with room to spare. */
 export const MAX_IDS_PER_EVENT = 20_000;
@@ -49,14 +55,24 @@ export const catalog = {
       checked: v.boolean(),
       addedAt: timeSchema,
       checkedAt: v.nullable(timeSchema),
-      price: v.optional(v.nullable(priceSchema)),
+      price: v.optional(v.nullable(storedPriceSchema)),
     }),
   },
   /** Its price per unit was set, or taken away (`null`). */
   ProductPriced: {
     v: 1,
-    payload: v.strictObject({ productId, price: v.nullable(priceSchema) }),
+    payload: v.strictObject({ productId, price: v.nullable(storedPriceSchema) }),
   },
+  /**
+   * The person put products of this name in `category`, in every list from now on; `null` forgets
+   * the choice, so the built-in dictionary guesses again.
+   */
+  CategoryChosen: {
+    v: 1,
+    payload: v.strictObject({ name: storedNameSchema, category: v.nullable(categorySchema) }),
+  },
+  /** The list's aisles, in the order the person walks the shop. */
+  AislesOrdered: { v: 1, payload: v.strictObject({ order: aisleOrderSchema }) },
   ProductChecked: { v: 1, payload: v.strictObject({ productId }) },
   ProductUnchecked: { v: 1, payload: v.strictObject({ productId }) },
   ProductRemoved: { v: 1, payload: v.strictObject({ productId }) },

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { cleanName, nameLength } from './names';
-import { NAME_MAX, quantitySchema } from './validation';
+import { NAME_MAX, PRICE_MAX, priceSchema, QUANTITY_MAX, quantitySchema } from './validation';
 
 /** Ids are UUIDs when Basket makes them; anything short, printable and unique is accepted. */
 export const idSchema = v.pipe(
@@ -22,7 +22,22 @@ export const storedNameSchema = v.pipe(
   ),
 );
 
-export const storedQuantitySchema = quantitySchema;
+/** Checked like the input schemas, but explained for whoever reads a damaged backup. */
+const stored = (schema: v.GenericSchema<unknown, number>, explanation: string) =>
+  v.pipe(
+    v.number(explanation),
+    v.check((value) => v.is(schema, value), explanation),
+  );
+
+export const storedQuantitySchema = stored(
+  quantitySchema,
+  `a quantity must be above 0 and at most ${QUANTITY_MAX}, with at most 2 decimals`,
+);
+
+export const storedPriceSchema = stored(
+  priceSchema,
+  `a price must be 0 to ${PRICE_MAX}, with at most 2 decimals`,
+);
 
 /** Epoch ms between 2000 and 2200: anything else is not a time Basket wrote. */
 export const timeSchema = v.pipe(

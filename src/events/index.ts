@@ -3,3 +3,4 @@ export * from './names';
 export * from './validation';
 export * from './catalog';
 export * from './upcast';
+export * from './categories';

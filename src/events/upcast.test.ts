@@ -69,7 +69,8 @@ describe('events this build cannot read', () => {
     expect(readEvent({ ...golden[0], payload: { ...golden[0]!.payload, quantity: -1 } })).toEqual({
       ok: false,
       reason: 'invalid',
-      message: 'payload.quantity: Quantity must be more than 0.',
+      message:
+        'payload.quantity: a quantity must be above 0 and at most 9999, with at most 2 decimals',
     });
     expect(readEvent({ ...golden[0], payload: { ...golden[0]!.payload, extra: 1 } })).toMatchObject(
       {

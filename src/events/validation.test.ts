@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanName, nameKey } from './names';
 import { messages, parseProductInput } from './validation';
+import { inEnglish } from '../i18n/english';
 
 describe('product input validation', () => {
   it.each([
@@ -18,7 +19,20 @@ describe('product input validation', () => {
     ['Milk', '1.005', { quantity: messages.quantityTooPrecise }],
     ['', '0', { name: messages.nameBlank, quantity: messages.quantityNotPositive }],
   ])('refuses name %j with quantity %j', (name, quantity, errors) => {
-    expect(parseProductInput(name, quantity)).toEqual({ ok: false, errors });
+    const result = parseProductInput(name, quantity);
+    expect(result.ok).toBe(false);
+    const said = result.ok
+      ? {}
+      : Object.fromEntries(Object.entries(result.errors).map(([k, s]) => [k, s.key]));
+    expect(said).toEqual(errors);
+  });
+
+  it('explains each refusal in words, with the limits in them', () => {
+    const result = parseProductInput('x'.repeat(201), '10000');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(inEnglish(result.errors.name!)).toBe('Keep the name to 200 characters or fewer.');
+    expect(inEnglish(result.errors.quantity!)).toBe('Quantity must be 9,999 or less.');
   });
 
   it.each([

@@ -1,24 +1,30 @@
 import * as v from 'valibot';
+import type { MessageKey } from '../i18n/sentence';
+import type { Sentence } from '../i18n/types';
 import { cleanName, nameLength } from './names';
 
 export const NAME_MAX = 200;
 export const QUANTITY_MAX = 9999;
 export const PRICE_MAX = 100_000;
 
+/**
+ * What each rule says when a value breaks it: message keys (see `src/i18n`), so the person reads
+ * it in their language, right beside the field.
+ */
 export const messages = {
-  nameBlank: 'Enter a product name.',
-  nameTooLong: `Keep the name to ${NAME_MAX} characters or fewer.`,
-  listNameBlank: 'Enter a name for the list.',
-  listNameTooLong: `Keep the list's name to ${NAME_MAX} characters or fewer.`,
-  quantityNotNumber: 'Enter the quantity as a number.',
-  quantityNotPositive: 'Quantity must be more than 0.',
-  quantityTooLarge: `Quantity must be ${QUANTITY_MAX.toLocaleString('en')} or less.`,
-  quantityTooPrecise: 'Use at most 2 decimal places.',
-  priceNotNumber: 'Enter the price as a number, or leave it empty.',
-  priceNegative: 'A price cannot be below 0.',
-  priceTooLarge: `A price must be ${PRICE_MAX.toLocaleString('en')} or less.`,
-  priceTooPrecise: 'Use at most 2 decimal places for a price.',
-} as const;
+  nameBlank: 'nameBlank',
+  nameTooLong: 'nameTooLong',
+  listNameBlank: 'listNameBlank',
+  listNameTooLong: 'listNameTooLong',
+  quantityNotNumber: 'quantityNotNumber',
+  quantityNotPositive: 'quantityNotPositive',
+  quantityTooLarge: 'quantityTooLarge',
+  quantityTooPrecise: 'quantityTooPrecise',
+  priceNotNumber: 'priceNotNumber',
+  priceNegative: 'priceNegative',
+  priceTooLarge: 'priceTooLarge',
+  priceTooPrecise: 'priceTooPrecise',
+} as const satisfies Record<string, MessageKey>;
 
 declare const validName: unique symbol;
 declare const validQuantity: unique symbol;
@@ -65,12 +71,12 @@ const quantityTextSchema = v.pipe(
   quantitySchema,
 );
 
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: Sentence };
 
 function field<T>(schema: v.GenericSchema<unknown, unknown>, input: unknown): FieldResult<T> {
   const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.output as T };
-  return { ok: false, message: result.issues[0].message };
+  return { ok: false, message: { key: result.issues[0].message } };
 }
 
 export const parseName = (input: string): FieldResult<ProductName> =>
@@ -97,7 +103,8 @@ export interface ProductInput {
 }
 
 export type InputResult =
-  { ok: true; value: ProductInput } | { ok: false; errors: { name?: string; quantity?: string } };
+  | { ok: true; value: ProductInput }
+  | { ok: false; errors: { name?: Sentence; quantity?: Sentence } };
 
 /** Validates a product form before anything is dispatched; every field's problem is reported. */
 export function parseProductInput(name: string, quantity: string | number): InputResult {

@@ -1,4 +1,4 @@
-import type { Price, ProductId, ProductName, Quantity, StreamId } from '../events';
+import type { Category, Price, ProductId, ProductName, Quantity, StreamId } from '../events';
 import type { Product } from './product';
 
 /**
@@ -15,6 +15,8 @@ export type Command =
       quantity: Quantity;
       /** `undefined` leaves the price as it is; `null` takes it away. */
       price?: Price | null;
+      /** The aisle the person put it in; `undefined` leaves it where it is. */
+      category?: Category;
     }
   | { type: 'CheckProduct'; productId: ProductId }
   | { type: 'UncheckProduct'; productId: ProductId }
@@ -25,5 +27,7 @@ export type Command =
   | { type: 'CreateList'; name: ProductName }
   | { type: 'RenameList'; streamId: StreamId; name: ProductName }
   | { type: 'DeleteList'; streamId: StreamId }
+  /** Walk the list's aisles in this order (every category, once). */
+  | { type: 'OrderAisles'; streamId: StreamId; order: readonly Category[] }
   | { type: 'Undo'; streamId: StreamId }
   | { type: 'Redo'; streamId: StreamId };

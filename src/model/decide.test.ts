@@ -4,6 +4,7 @@ import { testContext } from '../test/harness';
 import type { Command } from './commands';
 import { decide } from './decide';
 import { applyCommitted, foldLog, type ListState } from './state';
+import { inEnglish } from '../i18n/english';
 
 const empty: ListState = foldLog([]);
 
@@ -24,7 +25,7 @@ function given(...commands: Command[]): ListState {
   const ctx = testContext();
   return commands.reduce((list, command) => {
     const decision = decide(command, list, ctx);
-    if (!decision.ok) throw new Error(decision.message);
+    if (!decision.ok) throw new Error(inEnglish(decision.message));
     const stored = decision.events.map((e, i) => ({ ...e, seq: list.lastSeq + i + 1 }));
     return applyCommitted(list, stored as StoredEvent[]);
   }, empty);
@@ -57,7 +58,9 @@ describe('decide', () => {
   it('refuses a raise beyond the largest quantity', () => {
     const list = given(add('Rice', 9000));
     const decision = decide(add('Rice', 1000), list, testContext());
-    expect(decision).toEqual({ ok: false, message: 'Rice is already × 9000; the most is 9,999.' });
+    expect(!decision.ok && inEnglish(decision.message)).toBe(
+      'Rice is already × 9,000; the most is 9,999.',
+    );
   });
 
   it('edits name and quantity as one atomic dispatch, and only what changed', () => {
@@ -88,7 +91,7 @@ describe('decide', () => {
       list,
       testContext(),
     );
-    expect(decision).toEqual({ ok: false, message: 'Coffee is already on the list.' });
+    expect(!decision.ok && inEnglish(decision.message)).toBe('Coffee is already on the list.');
   });
 
   it('clears exactly the bought products, naming them in the event', () => {
@@ -119,7 +122,9 @@ describe('decide', () => {
 
   it('refuses to act on a product that is no longer there', () => {
     const decision = decide({ type: 'CheckProduct', productId: 'gone' }, empty, testContext());
-    expect(decision).toEqual({ ok: false, message: 'That product is no longer on the list.' });
+    expect(!decision.ok && inEnglish(decision.message)).toBe(
+      'That product is no longer on the list.',
+    );
   });
 
   it('writes nothing for a check of something already checked', () => {

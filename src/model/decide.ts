@@ -6,9 +6,12 @@ import {
   type Draft,
   type StreamId,
 } from '../events';
+import { says } from '../i18n/sentence';
+import type { Sentence } from '../i18n/types';
 import type { Command } from './commands';
 import type { Product } from './product';
-import { openLists } from './lists';
+import { categoryOf, guessCategory } from './aisles';
+import { aislesOf, openLists } from './lists';
 import { findByName } from './selectors';
 import { restoredDraft } from './undo';
 import type { ListState } from './state';
@@ -21,9 +24,10 @@ export interface EventContext {
 
 export type Decision =
   | { ok: true; streamId: StreamId; expectedVersion: number; events: BasketEvent[] }
-  | { ok: false; message: string };
+  | { ok: false; message: Sentence };
 
-const refuse = (message: string): Decision => ({ ok: false, message });
+const refuse = (message: Sentence): Decision => ({ ok: false, message });
+const isRefusal = (drafts: Draft[] | Sentence): drafts is Sentence => !Array.isArray(drafts);
 
 /** Turns a command into the events that record it, or a reason it cannot be done now. */
 export function decide(command: Command, list: ListState, ctx: EventContext): Decision {
@@ -38,6 +42,9 @@ export function decide(command: Command, list: ListState, ctx: EventContext): De
   if (command.type === 'Undo' || command.type === 'Redo') {
     return drafted(command.streamId, list, ctx, draftUndo(command, list));
   }
+  if (command.type === 'OrderAisles') {
+    return drafted(command.streamId, list, ctx, draftAisles(command, list));
+  }
   if (command.type === 'RestoreList') {
     return drafted(command.streamId, list, ctx, draftRestore(command, list));
   }
@@ -45,9 +52,9 @@ export function decide(command: Command, list: ListState, ctx: EventContext): De
     return drafted(command.streamId, list, ctx, draftFor(command, list));
   }
   const product = list.products.get(command.productId);
-  if (!product) return refuse('That product is no longer on the list.');
+  if (!product) return refuse(says('productGone'));
   const drafts = draftForProduct(command, product, list);
-  return typeof drafts === 'string' ? refuse(drafts) : drafted(product.streamId, list, ctx, drafts);
+  return isRefusal(drafts) ? refuse(drafts) : drafted(product.streamId, list, ctx, drafts);
 }
 
 /**
@@ -86,28 +93,39 @@ const sameRow = (a: Product, b: Product) =>
 function draftList(
   command: Extract<Command, { type: 'RenameList' | 'DeleteList' }>,
   list: ListState,
-): Draft[] | string {
+): Draft[] | Sentence {
   const open = openLists(list.lists, list.versions, DEFAULT_STREAM);
   const current = open.find((l) => l.streamId === command.streamId);
-  if (!current) return 'That list is no longer there.';
+  if (!current) return says('listGone');
   if (command.type === 'RenameList') {
     return command.name === current.name
       ? []
       : [{ type: 'ListRenamed', payload: { name: command.name } }];
   }
-  if (open.length === 1) return 'Keep at least one list: make another before deleting this one.';
+  if (open.length === 1) return says('keepOneList');
   return [{ type: 'ListDeleted', payload: {} }];
+}
+
+function draftAisles(
+  command: Extract<Command, { type: 'OrderAisles' }>,
+  list: ListState,
+): Draft[] | Sentence {
+  const open = openLists(list.lists, list.versions, DEFAULT_STREAM);
+  if (!open.some((l) => l.streamId === command.streamId)) return says('listGone');
+  const now = aislesOf(list.lists, command.streamId);
+  const order = [...command.order];
+  if (order.length === now.length && order.every((c, i) => c === now[i])) return [];
+  return [{ type: 'AislesOrdered', payload: { order } }];
 }
 
 /** Undo and redo replay the reversing drafts worked out when the action was folded. */
 function draftUndo(
   command: Extract<Command, { type: 'Undo' | 'Redo' }>,
   list: ListState,
-): Draft[] | string {
+): Draft[] | Sentence {
   const stacks = list.stacks.get(command.streamId);
   const entry = (command.type === 'Undo' ? stacks?.undo : stacks?.redo)?.at(-1);
-  if (!entry)
-    return command.type === 'Undo' ? 'There is nothing to undo.' : 'There is nothing to redo.';
+  if (!entry) return command.type === 'Undo' ? says('nothingToUndo') : says('nothingToRedo');
   const marker: Draft =
     command.type === 'Undo'
       ? { type: 'ActionUndone', payload: { actionId: entry.id } }
@@ -118,7 +136,7 @@ function draftUndo(
 function draftFor(
   command: Extract<Command, { type: 'AddProduct' | 'ClearCheckedProducts' }>,
   list: ListState,
-): Draft[] | string {
+): Draft[] | Sentence {
   if (command.type === 'ClearCheckedProducts') {
     const productIds = [...list.products.values()]
       .filter((p) => p.streamId === command.streamId && p.checked)
@@ -144,7 +162,7 @@ function draftFor(
   }
   const raised = Math.round((existing.quantity + quantity) * 100) / 100;
   if (raised > QUANTITY_MAX) {
-    return `${existing.name} is already × ${existing.quantity}; the most is ${QUANTITY_MAX.toLocaleString('en')}.`;
+    return says('quantityWouldExceed', { name: existing.name, quantity: existing.quantity });
   }
   return [
     {
@@ -166,12 +184,13 @@ function draftForProduct(
         | 'RestoreList'
         | 'CreateList'
         | 'RenameList'
-        | 'DeleteList';
+        | 'DeleteList'
+        | 'OrderAisles';
     }
   >,
   product: Product,
   list: ListState,
-): Draft[] | string {
+): Draft[] | Sentence {
   const { productId } = product;
   switch (command.type) {
     case 'CheckProduct':
@@ -185,12 +204,22 @@ function draftForProduct(
       if (command.name !== product.name) {
         const clash = findByName(list, product.streamId, command.name);
         if (clash && clash.productId !== productId) {
-          return `${clash.name} is already on the list.`;
+          return says('alreadyOnList', { name: clash.name });
         }
         drafts.push({ type: 'ProductRenamed', payload: { productId, name: command.name } });
       }
       if (command.price !== undefined && command.price !== product.price) {
         drafts.push({ type: 'ProductPriced', payload: { productId, price: command.price } });
+      }
+      if (command.category !== undefined) {
+        // The choice is about the name, as it is after this edit, in every list.
+        const name = command.name;
+        const now = categoryOf(name, list.categories);
+        if (command.category !== now) {
+          // Choosing what the dictionary would guess anyway forgets the earlier choice.
+          const category = command.category === guessCategory(name) ? null : command.category;
+          drafts.push({ type: 'CategoryChosen', payload: { name, category } });
+        }
       }
       if (command.quantity !== product.quantity) {
         drafts.push({
@@ -212,9 +241,9 @@ function drafted(
   streamId: StreamId,
   list: ListState,
   ctx: EventContext,
-  drafts: Draft[] | string,
+  drafts: Draft[] | Sentence,
 ): Decision {
-  if (typeof drafts === 'string') return refuse(drafts);
+  if (isRefusal(drafts)) return refuse(drafts);
   const expectedVersion = list.versions.get(streamId) ?? 0;
   const at = ctx.now();
   const events: BasketEvent[] = [];

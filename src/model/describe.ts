@@ -1,68 +1,84 @@
 import type { BasketEvent } from '../events';
-import { DEFAULT_LIST_NAME, type ListInfo } from './lists';
+import { says } from '../i18n/sentence';
+import type { Sentence } from '../i18n/types';
+import type { ListInfo } from './lists';
 import type { Product } from './product';
 import type { UndoStacks } from './undo';
 
-const times = (q: number) => (q === 1 ? '' : ` × ${q}`);
-
 /**
- * A short sentence telling what one dispatch did, given the rows just before it: for the status
- * line, and as the label of its undo entry.
+ * What one dispatch did, as a sentence to be said in the person's language, given the rows just
+ * before it: for the status line, the history, and as the label of its undo entry.
  */
 export function describeBatch(
   events: readonly BasketEvent[],
   before: ReadonlyMap<string, Product>,
   stacks?: UndoStacks,
   lists?: ReadonlyMap<string, ListInfo>,
-): string {
+): Sentence {
   const first = events[0];
-  if (!first) return '';
-  const nameOf = (productId: string) => before.get(productId)?.name ?? 'a product';
+  if (!first) return says('undidSomething');
+  const nameOf = (productId: string): string | Sentence =>
+    before.get(productId)?.name ?? says('aProduct');
   const quantityChange = events.find((e) => e.type === 'ProductQuantityChanged');
+  const listName = (): string | Sentence =>
+    lists?.get(first.streamId)?.name ?? says('defaultListName');
   switch (first.type) {
     case 'ProductAdded':
-      return `Added ${first.payload.name}${times(first.payload.quantity)}.`;
-    case 'ProductRenamed': {
-      const now = quantityChange ? times(quantityChange.payload.quantity) : '';
-      return `Renamed ${nameOf(first.payload.productId)} to ${first.payload.name}${now}.`;
-    }
+      return says('added', first.payload);
+    case 'ProductRenamed':
+      return says('renamed', {
+        from: nameOf(first.payload.productId),
+        to: first.payload.name,
+        quantity: quantityChange?.payload.quantity ?? null,
+      });
     case 'ProductQuantityChanged':
-      return `${nameOf(first.payload.productId)} is now × ${first.payload.quantity}.`;
-    case 'ProductPriced':
-      return first.payload.price === null
-        ? `Took the price off ${nameOf(first.payload.productId)}.`
-        : `${nameOf(first.payload.productId)} costs ${first.payload.price.toFixed(2)} each.`;
-    case 'ProductChecked':
-      return `Checked off ${nameOf(first.payload.productId)}.`;
-    case 'ProductUnchecked': {
-      const q = quantityChange ? times(quantityChange.payload.quantity) : '';
-      return `${nameOf(first.payload.productId)}${q} is back on the list.`;
+      return says('quantityNow', {
+        name: nameOf(first.payload.productId),
+        quantity: first.payload.quantity,
+      });
+    case 'ProductPriced': {
+      const name = nameOf(first.payload.productId);
+      const { price } = first.payload;
+      return price === null ? says('priceOff', { name }) : says('priced', { name, price });
     }
+    case 'ProductChecked':
+      return says('checkedOff', { name: nameOf(first.payload.productId) });
+    case 'ProductUnchecked':
+      return says('backOnList', {
+        name: nameOf(first.payload.productId),
+        quantity: quantityChange?.payload.quantity ?? null,
+      });
     case 'ProductRemoved':
-      return `Deleted ${nameOf(first.payload.productId)}.`;
+      return says('deleted', { name: nameOf(first.payload.productId) });
     case 'ProductRestored':
       return events.length === 1
-        ? `Restored ${first.payload.name}.`
-        : `Restored ${events.length} products.`;
-    case 'CheckedProductsCleared': {
-      const n = first.payload.productIds.length;
-      return `Cleared ${n} bought product${n === 1 ? '' : 's'}.`;
-    }
+        ? says('restoredOne', { name: first.payload.name })
+        : says('restoredMany', { count: events.length });
+    case 'CheckedProductsCleared':
+      return says('cleared', { count: first.payload.productIds.length });
     case 'ListRestored':
-      return 'Restored an earlier version of the list.';
+      return says('listRestored');
     case 'ListCreated':
-      return `Made a new list, ${first.payload.name}.`;
+      return says('listCreated', first.payload);
     case 'ListRenamed':
-      return `Renamed the list ${lists?.get(first.streamId)?.name ?? DEFAULT_LIST_NAME} to ${first.payload.name}.`;
+      return says('listRenamed', { from: listName(), to: first.payload.name });
     case 'ListDeleted':
-      return `Deleted the list ${lists?.get(first.streamId)?.name ?? DEFAULT_LIST_NAME}.`;
+      return says('listDeleted', { name: listName() });
+    case 'CategoryChosen': {
+      const { name, category } = first.payload;
+      return category === null
+        ? says('categoryForgotten', { name })
+        : says('categoryChosen', { name, category });
+    }
+    case 'AislesOrdered':
+      return says('aislesOrdered');
     case 'ActionUndone': {
       const entry = stacks?.undo.find((e) => e.id === first.payload.actionId);
-      return entry ? `Undid: ${entry.label}` : 'Undid a change.';
+      return entry ? says('undid', { label: entry.label }) : says('undidSomething');
     }
     case 'ActionRedone': {
       const entry = stacks?.redo.find((e) => e.id === first.payload.actionId);
-      return entry ? `Redid: ${entry.label}` : 'Redid a change.';
+      return entry ? says('redid', { label: entry.label }) : says('redidSomething');
     }
     default: {
       const _exhaustive: never = first;

@@ -5,7 +5,7 @@ import type { Product, ProductTable } from './product';
  * Bump when `evolve` changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  */
-export const REDUCER_VERSION = 5;
+export const REDUCER_VERSION = 6;
 
 /**
  * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the
@@ -66,8 +66,10 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
     case 'ListCreated':
     case 'ListRenamed':
     case 'ListDeleted':
+    case 'AislesOrdered':
+    case 'CategoryChosen':
       // Markers (the events beside them do the work), or about a list rather than its
-      // products (see lists.ts).
+      // products (see lists.ts and aisles.ts).
       return;
     case 'CheckedProductsCleared':
       for (const id of event.payload.productIds) table.delete(id);
@@ -104,6 +106,8 @@ export function touchedIds(event: BasketEvent): readonly ProductId[] {
     case 'ListCreated':
     case 'ListRenamed':
     case 'ListDeleted':
+    case 'AislesOrdered':
+    case 'CategoryChosen':
       return [];
     default:
       return [event.payload.productId];

@@ -5,6 +5,7 @@ import { add, check, undo, valid, type Step } from '../test/steps';
 import { decide } from './decide';
 import { listAt, tellHistory } from './history';
 import { applyCommitted, foldLog, type ListState } from './state';
+import { inEnglish } from '../i18n/english';
 
 /** Plays steps and keeps the log they write, as the store would. */
 function session(...steps: Step[]) {
@@ -13,7 +14,7 @@ function session(...steps: Step[]) {
   const log: StoredEvent[] = [];
   for (const step of steps) {
     const decision = decide(step(list), list, ctx);
-    if (!decision.ok) throw new Error(decision.message);
+    if (!decision.ok) throw new Error(inEnglish(decision.message));
     const stored = decision.events.map((e, i) => ({ ...e, seq: list.lastSeq + i + 1 }));
     log.push(...stored);
     list = applyCommitted(list, stored);
@@ -43,7 +44,7 @@ describe('the history', () => {
       clear,
       undo,
     );
-    expect(tellHistory(log).map((e) => e.text)).toEqual([
+    expect(tellHistory(log).map((e) => inEnglish(e.what))).toEqual([
       'Added Milk × 2.',
       'Added Tea.',
       'Added Bread.',
@@ -58,7 +59,7 @@ describe('the history', () => {
 
   it('treats an edit of name and quantity as one action', () => {
     const { log } = session(add('Tea'), rename('Tea', 'Green tea', 2));
-    expect(tellHistory(log).map((e) => e.text)).toEqual([
+    expect(tellHistory(log).map((e) => inEnglish(e.what))).toEqual([
       'Added Tea.',
       'Renamed Tea to Green tea × 2.',
     ]);
@@ -88,7 +89,7 @@ describe('looking back and restoring', () => {
       later.list,
       later.ctx,
     );
-    if (!decision.ok) throw new Error(decision.message);
+    if (!decision.ok) throw new Error(inEnglish(decision.message));
     expect(decision.events[0]).toMatchObject({
       type: 'ListRestored',
       payload: { asOf: moment.at },
@@ -96,12 +97,12 @@ describe('looking back and restoring', () => {
     const stored = decision.events.map((e, i) => ({ ...e, seq: later.list.lastSeq + i + 1 }));
     const restored = applyCommitted(later.list, stored);
     expect([...restored.products.values()]).toEqual(then);
-    expect(tellHistory([...later.log, ...stored]).at(-1)?.text).toBe(
+    expect(inEnglish(tellHistory([...later.log, ...stored]).at(-1)!.what)).toBe(
       'Restored an earlier version of the list.',
     );
 
     const undone = decide({ type: 'Undo', streamId: DEFAULT_STREAM }, restored, later.ctx);
-    if (!undone.ok) throw new Error(undone.message);
+    if (!undone.ok) throw new Error(inEnglish(undone.message));
     const back = applyCommitted(
       restored,
       undone.events.map((e, i) => ({ ...e, seq: restored.lastSeq + i + 1 })),

@@ -1,5 +1,8 @@
 import type { StoredEvent, StreamId } from '../events';
+import type { Sentence } from '../i18n/types';
+import type { CategoryTable } from './aisles';
 import { describeBatch } from './describe';
+import type { ListTable } from './lists';
 import type { Product, ProductTable } from './product';
 import { foldLog, type ListState } from './state';
 import { batches, evolveBatch, type StackTable } from './undo';
@@ -9,7 +12,8 @@ export interface HistoryEntry {
   /** The action's id (its first event's). */
   readonly id: string;
   readonly at: number;
-  readonly text: string;
+  /** What was done, to be said in the reader's language. */
+  readonly what: Sentence;
   /** The log position of the action's last event: the moment just after it. */
   readonly seq: number;
   readonly streamId: StreamId;
@@ -22,13 +26,15 @@ export interface HistoryEntry {
 export function tellHistory(log: readonly StoredEvent[]): HistoryEntry[] {
   const table: ProductTable = new Map();
   const stacks: StackTable = new Map();
+  const lists: ListTable = new Map();
+  const categories: CategoryTable = new Map();
   const entries: HistoryEntry[] = [];
   for (const batch of batches(log)) {
     const first = batch[0]!;
-    const text = describeBatch(batch, table, stacks.get(first.streamId));
-    evolveBatch(table, stacks, batch);
+    const what = describeBatch(batch, table, stacks.get(first.streamId), lists);
+    evolveBatch(table, stacks, batch, lists, categories);
     const last = batch.at(-1) as StoredEvent;
-    entries.push({ id: first.id, at: first.at, text, seq: last.seq, streamId: first.streamId });
+    entries.push({ id: first.id, at: first.at, what, seq: last.seq, streamId: first.streamId });
   }
   return entries;
 }

@@ -9,3 +9,4 @@ export * from './undo';
 export * from './history';
 export * from './purchases';
 export * from './lists';
+export * from './aisles';

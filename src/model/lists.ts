@@ -1,4 +1,5 @@
-import type { BasketEvent, Draft, StreamId } from '../events';
+import type { BasketEvent, Category, Draft, StreamId } from '../events';
+import { DEFAULT_AISLES } from './aisles';
 
 /** One list, as the person knows it. */
 export interface ListInfo {
@@ -6,6 +7,8 @@ export interface ListInfo {
   readonly name: string;
   readonly createdAt: number;
   readonly deleted: boolean;
+  /** Its aisles in the order the person walks the shop, once they have reordered them. */
+  readonly aisles?: readonly Category[];
 }
 
 export type ListTable = Map<StreamId, ListInfo>;
@@ -34,10 +37,23 @@ export function evolveLists(lists: ListTable, event: BasketEvent): void {
     case 'ListDeleted':
       lists.set(event.streamId, { ...current, deleted: true });
       return;
+    case 'AislesOrdered': {
+      // Back in the usual order is the same as never reordered: undo leaves no trace.
+      const { aisles: _before, ...rest } = current;
+      const usual = event.payload.order.every((c, i) => c === DEFAULT_AISLES[i]);
+      lists.set(event.streamId, usual ? rest : { ...rest, aisles: event.payload.order });
+      return;
+    }
     default:
       return;
   }
 }
+
+/** The order of a list's aisles. */
+export const aislesOf = (
+  lists: ReadonlyMap<StreamId, ListInfo>,
+  streamId: StreamId,
+): readonly Category[] => lists.get(streamId)?.aisles ?? DEFAULT_AISLES;
 
 /** What undoes a list event, given the list rows just before it. */
 export function invertList(event: BasketEvent, lists: ListTable): Draft[] {
@@ -51,6 +67,8 @@ export function invertList(event: BasketEvent, lists: ListTable): Draft[] {
       return [{ type: 'ListRenamed', payload: { name: info(lists, event.streamId).name } }];
     case 'ListDeleted':
       return [{ type: 'ListCreated', payload: { name: info(lists, event.streamId).name } }];
+    case 'AislesOrdered':
+      return [{ type: 'AislesOrdered', payload: { order: [...aislesOf(lists, event.streamId)] } }];
     default:
       return [];
   }

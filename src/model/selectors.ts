@@ -1,9 +1,20 @@
-import { nameKey, type StreamId } from '../events';
+import { nameKey, type Category, type StreamId } from '../events';
+import { categoryOf } from './aisles';
+import { aislesOf } from './lists';
 import type { Product } from './product';
 import type { ListState } from './state';
 
+/** One aisle's products still to buy. */
+export interface Aisle {
+  readonly category: Category;
+  /** Newest first: what was just added is where the person is looking. */
+  readonly products: readonly Product[];
+}
+
 export interface ShoppingView {
-  /** Still to buy, newest first: what was just added is where the person is looking. */
+  /** Still to buy, aisle by aisle in the list's order. */
+  readonly aisles: readonly Aisle[];
+  /** The same products, in the same order, as one run. */
   readonly toBuy: readonly Product[];
   /** Bought, most recently checked first. */
   readonly bought: readonly Product[];
@@ -24,7 +35,7 @@ const byCheckedNewest = (a: Product, b: Product) =>
 
 export function shoppingView(list: ListState, streamId: StreamId, search: string): ShoppingView {
   const query = nameKey(search);
-  const toBuy: Product[] = [];
+  const byCategory = new Map<Category, Product[]>();
   const bought: Product[] = [];
   let total = 0;
   let remaining = 0;
@@ -43,10 +54,23 @@ export function shoppingView(list: ListState, streamId: StreamId, search: string
       if (!product.checked) toBuyCents += cents;
     }
     if (query && !product.key.includes(query)) continue;
-    (product.checked ? bought : toBuy).push(product);
+    if (product.checked) {
+      bought.push(product);
+      continue;
+    }
+    const category = categoryOf(product.name, list.categories);
+    const aisle = byCategory.get(category);
+    if (aisle) aisle.push(product);
+    else byCategory.set(category, [product]);
+  }
+  const aisles: Aisle[] = [];
+  for (const category of aislesOf(list.lists, streamId)) {
+    const products = byCategory.get(category);
+    if (products) aisles.push({ category, products: products.sort(byNewest) });
   }
   return {
-    toBuy: toBuy.sort(byNewest),
+    aisles,
+    toBuy: aisles.flatMap((a) => a.products),
     bought: bought.sort(byCheckedNewest),
     total,
     remaining,

@@ -1,10 +1,12 @@
 import {
   DEFAULT_STREAM,
   type BasketEvent,
+  type Category,
   type ProductId,
   type StoredEvent,
   type StreamId,
 } from '../events';
+import type { Sentence } from '../i18n/types';
 import type { Product } from './product';
 import { openLists, type ListInfo } from './lists';
 import { applyPurchaseEffects, type Purchase } from './purchases';
@@ -21,6 +23,8 @@ export interface ListState {
   readonly purchases: ReadonlyMap<string, Purchase>;
   /** The lists' names, and which are deleted; a list with history but no name is the first one. */
   readonly lists: ReadonlyMap<StreamId, ListInfo>;
+  /** The categories the person chose for product names, by name key, across lists. */
+  readonly categories: ReadonlyMap<string, Category>;
   /** The highest log position folded in; a batch at or below it has been applied already. */
   readonly lastSeq: number;
 }
@@ -37,7 +41,7 @@ export type StorageStatus =
 
 export interface Notice {
   readonly kind: 'status' | 'alert';
-  readonly text: string;
+  readonly text: Sentence;
   /** Storage is full: the person should be offered a backup of what is saved. */
   readonly offerExport?: boolean;
   /** Distinguishes two notices with the same text, so both are announced. */
@@ -99,6 +103,7 @@ export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState 
     stacks: new Map(),
     purchases: new Map(),
     lists: new Map(),
+    categories: new Map(),
     lastSeq,
   };
   return foldInto(empty, events);
@@ -110,12 +115,13 @@ function foldInto(list: ListState, events: readonly BasketEvent[]): ListState {
   const stacks = new Map(list.stacks);
   const purchases = new Map(list.purchases);
   const lists = new Map(list.lists);
+  const categories = new Map(list.categories);
   for (const batch of batches(events)) {
-    const { effects, sign } = evolveBatch(products, stacks, batch, lists);
+    const { effects, sign } = evolveBatch(products, stacks, batch, lists, categories);
     applyPurchaseEffects(purchases, effects, sign);
     for (const event of batch) versions.set(event.streamId, event.streamVersion);
   }
-  return { products, versions, stacks, purchases, lists, lastSeq: list.lastSeq };
+  return { products, versions, stacks, purchases, lists, categories, lastSeq: list.lastSeq };
 }
 
 export function reduceState(state: BasketState, change: StateChange): BasketState {

@@ -1,7 +1,16 @@
-import { actionOf, type BasketEvent, type Draft, type ProductId, type StreamId } from '../events';
+import {
+  actionOf,
+  type BasketEvent,
+  type Category,
+  type Draft,
+  type ProductId,
+  type StreamId,
+} from '../events';
+import type { Sentence } from '../i18n/types';
 import { describeBatch } from './describe';
 import { evolve } from './evolve';
 import { evolveLists, invertList, type ListTable } from './lists';
+import { evolveCategories, invertCategory, type CategoryTable } from './aisles';
 import type { Product, ProductTable } from './product';
 import { purchaseEffects, type PurchaseEffect } from './purchases';
 
@@ -9,8 +18,8 @@ import { purchaseEffects, type PurchaseEffect } from './purchases';
 export interface UndoEntry {
   /** The id of the action these drafts reverse, named by the marker of the undo or redo. */
   readonly id: string;
-  /** What the person did, in words: "Added Milk." */
-  readonly label: string;
+  /** What the person did, to be said in their language: "Added Milk." */
+  readonly label: Sentence;
   readonly drafts: readonly Draft[];
   /** What the action did to the purchase history: taken back by undo, done again by redo. */
   readonly effects: readonly PurchaseEffect[];
@@ -51,12 +60,20 @@ const asBefore = (table: ProductTable, id: ProductId): Draft[] => {
  * The drafts that undo one event, given the rows just before it. Specific events where they say
  * exactly what happened ("renamed back"); a whole-row restore where only that is exact.
  */
-export function invert(event: BasketEvent, table: ProductTable, lists: ListTable): Draft[] {
+export function invert(
+  event: BasketEvent,
+  table: ProductTable,
+  lists: ListTable,
+  categories: ReadonlyMap<string, Category>,
+): Draft[] {
   switch (event.type) {
     case 'ListCreated':
     case 'ListRenamed':
     case 'ListDeleted':
+    case 'AislesOrdered':
       return invertList(event, lists);
+    case 'CategoryChosen':
+      return invertCategory(event, categories);
     case 'ProductRenamed': {
       const before = table.get(event.payload.productId);
       if (!before) return [];
@@ -135,6 +152,7 @@ export function evolveBatch(
   stacks: StackTable,
   batch: readonly BasketEvent[],
   lists: ListTable = new Map(),
+  categories: CategoryTable = new Map(),
 ): PurchaseChange {
   const first = batch[0];
   if (!first) return { effects: [], sign: 1 };
@@ -142,9 +160,10 @@ export function evolveBatch(
   const done = purchaseEffects(batch, table);
   const inverse: Draft[] = [];
   for (const event of batch) {
-    inverse.unshift(...invert(event, table, lists));
+    inverse.unshift(...invert(event, table, lists, categories));
     evolve(table, event);
     evolveLists(lists, event);
+    evolveCategories(categories, event);
   }
   const current = stacks.get(first.streamId) ?? NO_STACKS;
   const marker = batch.find((e) => e.type === 'ActionUndone' || e.type === 'ActionRedone');

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { readEvent, type BasketEvent, type StoredEvent } from '../events';
+import { says } from '../i18n/sentence';
+import type { Sentence } from '../i18n/types';
 
 export const BACKUP_FORMAT = 'basket-backup';
 export const BACKUP_VERSION = 1;
@@ -25,7 +27,7 @@ export function backupFileName(at: Date): string {
   return `basket-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.json`;
 }
 
-export type ParsedBackup = { ok: true; events: BasketEvent[] } | { ok: false; message: string };
+export type ParsedBackup = { ok: true; events: BasketEvent[] } | { ok: false; message: Sentence };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -38,8 +40,7 @@ const headerSchema = v.strictObject({
   events: v.array(v.unknown()),
 });
 
-const refuse = (message: string): ParsedBackup => ({ ok: false, message });
-const plural = (n: number) => n.toLocaleString('en');
+const refuse = (message: Sentence): ParsedBackup => ({ ok: false, message });
 
 /**
  * Reads a backup file's text, refusing — before anything is written — whatever this build
@@ -51,11 +52,9 @@ export async function parseBackup(
   onProgress: (checked: number, total: number) => void = () => {},
 ): Promise<ParsedBackup> {
   if (text.length > MAX_BACKUP_BYTES) {
-    return refuse(
-      `This file is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB, the most Basket imports.`,
-    );
+    return refuse(says('fileTooLarge', { mb: MAX_BACKUP_BYTES / 1024 / 1024 }));
   }
-  if (text.trim() === '') return refuse('This file is empty.');
+  if (text.trim() === '') return refuse(says('fileEmpty'));
   let data: unknown;
   try {
     data = JSON.parse(text, (key, value: unknown) => {
@@ -66,33 +65,27 @@ export async function parseBackup(
     });
   } catch (error) {
     if (error instanceof ForbiddenKeyError) {
-      return refuse(
-        `This file contains the forbidden key “${error.message}”, so it was not imported.`,
-      );
+      return refuse(says('forbiddenKey', { key: error.message }));
     }
-    return refuse('This file is not a Basket backup: it is not valid JSON.');
+    return refuse(says('notJson'));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return refuse('This file is not a Basket backup.');
+    return refuse(says('notBackup'));
   }
   const header = data as Record<string, unknown>;
-  if (header.format !== BACKUP_FORMAT) return refuse('This file is not a Basket backup.');
+  if (header.format !== BACKUP_FORMAT) return refuse(says('notBackup'));
   if (typeof header.version === 'number' && header.version > BACKUP_VERSION) {
-    return refuse(
-      `This backup was made by a newer Basket (format version ${header.version}). Update Basket to import it.`,
-    );
+    return refuse(says('newerFormat', { version: header.version }));
   }
   const parsed = v.safeParse(headerSchema, data);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = issue.path?.map((p) => String(p.key)).join('.') || 'the file';
-    return refuse(`This backup is damaged: ${where} is not what Basket wrote (${issue.message}).`);
+    return refuse(says('damaged', { where, detail: issue.message }));
   }
   const raw = parsed.output.events;
   if (raw.length > MAX_BACKUP_EVENTS) {
-    return refuse(
-      `This backup has more than ${plural(MAX_BACKUP_EVENTS)} changes, the most Basket imports.`,
-    );
+    return refuse(says('tooManyChanges', { max: MAX_BACKUP_EVENTS }));
   }
   const events: BasketEvent[] = [];
   const ids = new Set<string>();
@@ -105,12 +98,12 @@ export async function parseBackup(
     if (!result.ok) {
       return refuse(
         result.reason === 'unknown'
-          ? `This backup has changes made by a newer Basket (${result.message}). Update Basket to import it.`
-          : `Change ${plural(i + 1)} in this backup is not valid: ${result.message}.`,
+          ? says('newerChanges', { detail: result.message })
+          : says('changeInvalid', { index: i + 1, detail: result.message }),
       );
     }
     if (ids.has(result.event.id)) {
-      return refuse(`Change ${plural(i + 1)} in this backup appears twice (${result.event.id}).`);
+      return refuse(says('changeTwice', { index: i + 1, id: result.event.id }));
     }
     ids.add(result.event.id);
     events.push(result.event);

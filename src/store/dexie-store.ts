@@ -1,10 +1,11 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { BasketEvent, StreamId } from '../events';
+import type { BasketEvent, Category, StreamId } from '../events';
 import {
   foldLog,
   NO_STACKS,
   REDUCER_VERSION,
   touchedIds,
+  type CategoryTable,
   type ListState,
   type Product,
   type ListTable,
@@ -29,12 +30,20 @@ interface ProjectionMeta {
   lastAppliedSeq: number;
 }
 
+/** The categories people chose for product names: a few dozen at most, so one record. */
+interface CategoriesMeta {
+  key: 'categories';
+  chosen: [string, Category][];
+}
+
+type MetaRow = ProjectionMeta | CategoriesMeta;
+
 class BasketDatabase extends Dexie {
   /** Rows as they were written, at whatever version: read them through `readStored`. */
   events!: Table<object & { seq: number }, number, object>;
   streams!: Table<StreamRow, StreamId>;
   products!: Table<Product, string>;
-  meta!: Table<ProjectionMeta, string>;
+  meta!: Table<MetaRow, string>;
   purchases!: Table<Purchase, string>;
 
   constructor(name: string, options: DexieStoreOptions) {
@@ -93,6 +102,11 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
 
   const putMeta = (lastAppliedSeq: number) =>
     db.meta.put({ key: 'projection', reducerVersion: REDUCER_VERSION, lastAppliedSeq });
+  const getMeta = async () => (await db.meta.get('projection')) as ProjectionMeta | undefined;
+  const getCategories = async (): Promise<CategoryTable> =>
+    new Map(((await db.meta.get('categories')) as CategoriesMeta | undefined)?.chosen);
+  const putCategories = (chosen: ReadonlyMap<string, Category>) =>
+    db.meta.put({ key: 'categories', chosen: [...chosen] });
 
   /**
    * Applies events (of any streams) to the rows and stream heads they touch. `known` may bring
@@ -113,7 +127,11 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     const stacks: StackTable = new Map(heads.map((h) => [h.streamId, h]));
     const lists: ListTable = new Map(heads.flatMap((h) => (h.list ? [[h.streamId, h.list]] : [])));
     const table = new Map(rows.filter(isDefined).map((r) => [r.productId, r]));
-    const { puts, deletes, purchases } = projectBatch(table, stacks, events, lists);
+    // Read only when a batch chooses a category: appends stay as few requests as they were.
+    const choosing = events.some((e) => e.type === 'CategoryChosen');
+    const categories = choosing ? await getCategories() : new Map<string, Category>();
+    const { puts, deletes, purchases } = projectBatch(table, stacks, events, lists, categories);
+    if (choosing) await putCategories(categories);
     await db.products.bulkPut(puts);
     await db.products.bulkDelete(deletes);
     const keys = [...new Set(purchases.flatMap((c) => c.effects.map((e) => e.key)))];
@@ -153,6 +171,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     );
     await db.purchases.clear();
     await db.purchases.bulkPut([...list.purchases.values()]);
+    await putCategories(list.categories);
     await putMeta(lastSeq);
   }
 
@@ -170,11 +189,12 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   }
 
   async function readModel(): Promise<ListState> {
-    const [products, streams, meta, purchases] = await Promise.all([
+    const [products, streams, meta, purchases, categories] = await Promise.all([
       db.products.toArray(),
       db.streams.toArray(),
-      db.meta.get('projection'),
+      getMeta(),
       db.purchases.toArray(),
+      getCategories(),
     ]);
     return {
       products: new Map(products.map((p) => [p.productId, p])),
@@ -182,6 +202,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       stacks: new Map(streams.map((s) => [s.streamId, { undo: s.undo, redo: s.redo }])),
       purchases: new Map(purchases.map((p) => [p.key, p])),
       lists: new Map(streams.flatMap((s) => (s.list ? [[s.streamId, s.list]] : []))),
+      categories,
       lastSeq: meta?.lastAppliedSeq ?? 0,
     };
   }
@@ -201,7 +222,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     load: (onProgress) =>
       guarded(() =>
         db.transaction('rw', all, async () => {
-          const meta = await db.meta.get('projection');
+          const meta = await getMeta();
           checkReducerVersion(meta?.reducerVersion);
           // An up-to-date read model is read, never written: opening must work on a full disk.
           if (meta?.reducerVersion === REDUCER_VERSION) await catchUp(meta);

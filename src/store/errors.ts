@@ -1,25 +1,30 @@
+import { inEnglish } from '../i18n/english';
+import { says } from '../i18n/sentence';
+import type { Sentence } from '../i18n/types';
+
 /** The stream moved on since the state a decision was made against; decide again. */
 export class ConcurrencyError extends Error {
   override readonly name = 'ConcurrencyError';
 }
 
-/** Something a person must be told about: the message says what happened and what to do. */
+/**
+ * Something a person must be told about: `sentence` says what happened and what to do, in
+ * whatever language they read; `message` is the same in English, for the console.
+ */
 export class StorageError extends Error {
   override readonly name: string = 'StorageError';
   constructor(
-    message: string,
+    readonly sentence: Sentence,
     readonly reason: 'full' | 'outdated' | 'failed' | 'conflict',
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(inEnglish(sentence), options);
   }
 }
 
-const FULL = "Your device's storage is full, so this change was not saved.";
-const OUTDATED = 'Basket was updated — reload this page to keep saving.';
-
 /** A newer Basket has written here: this build must stop writing until it is reloaded. */
-export const outdated = (cause?: unknown) => new StorageError(OUTDATED, 'outdated', { cause });
+export const outdated = (cause?: unknown) =>
+  new StorageError(says('outdated'), 'outdated', { cause });
 
 interface NamedError {
   name?: string;
@@ -43,12 +48,12 @@ function names(error: unknown): string[] {
 export function storageErrorFrom(error: unknown): Error {
   if (error instanceof ConcurrencyError || error instanceof StorageError) return error;
   const chain = names(error);
-  if (chain.includes('QuotaExceededError')) return new StorageError(FULL, 'full', { cause: error });
+  if (chain.includes('QuotaExceededError')) {
+    return new StorageError(says('storageFull'), 'full', { cause: error });
+  }
   if (chain.some((n) => /^(DatabaseClosed|VersionChange|Version)Error$/.test(n))) {
     return outdated(error);
   }
   const detail = (error as NamedError | undefined)?.message ?? String(error);
-  return new StorageError(`This change could not be saved: ${detail}`, 'failed', {
-    cause: error,
-  });
+  return new StorageError(says('notSaved', { detail }), 'failed', { cause: error });
 }

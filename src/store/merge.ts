@@ -1,3 +1,4 @@
+import { says } from '../i18n/sentence';
 import type { BasketEvent, StreamId } from '../events';
 import { StorageError } from './errors';
 
@@ -48,10 +49,7 @@ export function mergeLogs(existing: readonly LogEntry[], incoming: readonly Bask
       fresh.push({ row: event, event });
       known.set(event.id, event);
     } else if (!sameFact(mine, event)) {
-      throw new StorageError(
-        `This backup has a change (${event.id}) that differs from the one saved here, so nothing was imported.`,
-        'conflict',
-      );
+      throw new StorageError(says('changeDiffers', { id: event.id }), 'conflict');
     }
   }
   if (fresh.length === 0) return { rows: [], events: [], added: 0 };

@@ -2,6 +2,7 @@ import type { BasketEvent, ProductId, StreamId } from '../events';
 import {
   applyPurchaseEffects,
   batches,
+  type CategoryTable,
   evolveBatch,
   type ListInfo,
   type ListTable,
@@ -26,9 +27,12 @@ export function projectBatch(
   stacks: StackTable,
   events: readonly BasketEvent[],
   lists: ListTable = new Map(),
+  categories: CategoryTable = new Map(),
 ): { puts: Product[]; deletes: ProductId[]; purchases: PurchaseChange[] } {
   const ids = new Set(events.flatMap(touchedIds));
-  const purchases = batches(events).map((batch) => evolveBatch(rows, stacks, batch, lists));
+  const purchases = batches(events).map((batch) =>
+    evolveBatch(rows, stacks, batch, lists, categories),
+  );
   const puts: Product[] = [];
   const deletes: ProductId[] = [];
   for (const id of ids) {

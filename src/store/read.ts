@@ -1,3 +1,4 @@
+import { says } from '../i18n/sentence';
 import { readEvent, type StoredEvent } from '../events';
 import { REDUCER_VERSION } from '../model';
 import { StorageError, outdated } from './errors';
@@ -11,10 +12,7 @@ export function readStored(rows: readonly unknown[]): StoredEvent[] {
     const result = readEvent(row);
     if (result.ok) return { ...result.event, seq: (row as { seq: number }).seq };
     if (result.reason === 'unknown') throw outdated();
-    throw new StorageError(
-      `A saved change could not be read (${result.message}). Export a backup and reload.`,
-      'failed',
-    );
+    throw new StorageError(says('unreadable', { detail: result.message }), 'failed');
   });
 }
 

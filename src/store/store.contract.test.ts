@@ -8,6 +8,7 @@ import { freshIndexedDB, testContext } from '../test/harness';
 import { ConcurrencyError } from './errors';
 import { createMemoryStore, openDexieStore } from './index';
 import type { EventStore } from './types';
+import { inEnglish } from '../i18n/english';
 
 /** Each implementation, and how to open a second handle on the same data (a reload). */
 const implementations: [
@@ -161,6 +162,8 @@ describe.each(implementations)('%s store', (_, open) => {
         expect(booted.lists).toEqual(foldLog(log).lists);
         expect(list.lists).toEqual(booted.lists);
         expect(list.purchases).toEqual(booted.purchases);
+        expect(booted.categories).toEqual(foldLog(log).categories);
+        expect(list.categories).toEqual(booted.categories);
         // I3, I4, I5: positions match, ids are unique, stream versions run 1..n.
         expect(booted.lastSeq).toBe(log.at(-1)?.seq ?? 0);
         expect(new Set(log.map((e) => e.id)).size).toBe(log.length);
@@ -182,7 +185,7 @@ async function play(store: EventStore, ctx: EventContext, ...steps: Step[]): Pro
   let list = await store.load();
   for (const step of steps) {
     const decision = decide(step(list), list, ctx);
-    if (!decision.ok) throw new Error(decision.message);
+    if (!decision.ok) throw new Error(inEnglish(decision.message));
     list = applyCommitted(
       list,
       await store.append(decision.streamId, decision.expectedVersion, decision.events),

@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { App } from '../app/App';
+import { I18nProvider } from '../i18n';
 import { BasketProvider, createBasket, openBasket, type Basket, type CrossTab } from '../bus';
 import type { EventContext } from '../model';
 import { createMemoryStore, type DexieStoreOptions } from '../store';
@@ -41,7 +42,9 @@ export async function renderApp(options: Parameters<typeof openTestBasket>[0] = 
   const user = userEvent.setup();
   const view = render(
     <BasketProvider basket={basket}>
-      <App />
+      <I18nProvider>
+        <App />
+      </I18nProvider>
     </BasketProvider>,
   );
   return { user, basket, ...view };

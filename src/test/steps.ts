@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { DEFAULT_STREAM, parsePrice, parseProductInput, type StoredEvent } from '../events';
+import {
+  CATEGORIES,
+  DEFAULT_STREAM,
+  parsePrice,
+  parseProductInput,
+  type StoredEvent,
+} from '../events';
 import { applyCommitted, decide, type Command, type EventContext, type ListState } from '../model';
 
 /** A person's next step, chosen against the list as it then stands. */
@@ -55,12 +61,21 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
       fc.constantFrom(...names),
       fc.integer({ min: 1, max: 9 }),
       fc.option(fc.integer({ min: 0, max: 999 }), { nil: null }),
+      fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
     )
-    .map(([i, name, q, cents]): Step => (list) => ({
+    .map(([i, name, q, cents, category]): Step => (list) => ({
       type: 'EditProduct',
       productId: pick(list, i),
       ...valid(name, q),
       price: validPrice(cents === null ? '' : String(cents / 100)),
+      ...(category ? { category } : {}),
+    })),
+  fc
+    .tuple(fc.nat(), fc.shuffledSubarray([...CATEGORIES], { minLength: CATEGORIES.length }))
+    .map(([i, order]): Step => (list) => ({
+      type: 'OrderAisles',
+      streamId: pickList(list, i),
+      order,
     })),
   fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
   fc.constant(undo),

@@ -1,9 +1,10 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { NAME_MAX, QUANTITY_MAX } from '../events';
+import { useI18n, type Sentence } from '../i18n';
 
 export interface ProductFieldErrors {
-  name?: string;
-  quantity?: string;
+  name?: Sentence | undefined;
+  quantity?: Sentence | undefined;
 }
 
 interface Props {
@@ -35,6 +36,7 @@ export function ProductFields({
   afterName,
 }: Props) {
   const id = useId();
+  const { t, say } = useI18n();
   return (
     <>
       <div className="field field-name">
@@ -55,12 +57,12 @@ export function ProductFields({
         {afterName}
         {errors.name && (
           <p id={`${id}-name-error`} className="field-error" role="alert">
-            {errors.name}
+            {say(errors.name)}
           </p>
         )}
       </div>
       <div className="field field-quantity">
-        <label htmlFor={`${id}-quantity`}>Quantity</label>
+        <label htmlFor={`${id}-quantity`}>{t('quantity')}</label>
         <input
           id={`${id}-quantity`}
           ref={quantityRef}
@@ -76,7 +78,7 @@ export function ProductFields({
         />
         {errors.quantity && (
           <p id={`${id}-quantity-error`} className="field-error" role="alert">
-            {errors.quantity}
+            {say(errors.quantity)}
           </p>
         )}
       </div>

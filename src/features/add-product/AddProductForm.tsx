@@ -6,6 +6,7 @@ import { ProductFields } from '../../ui/ProductFields';
 import { readDraft, writeDraft } from '../../ui/session-draft';
 import { useProductForm } from '../../ui/useProductForm';
 import { useSuggestions } from './useSuggestions';
+import { useI18n } from '../../i18n';
 
 const DRAFT = 'basket:add-product-draft';
 
@@ -16,6 +17,7 @@ export function AddProductForm() {
   const typed = form.fields.name;
   useEffect(() => writeDraft(DRAFT, typed), [typed]);
   const listId = useId();
+  const { t } = useI18n();
 
   async function save(input: ProductInput, submitted: string) {
     const outcome = await basket.dispatch({
@@ -42,12 +44,12 @@ export function AddProductForm() {
   return (
     <form
       className="add-product"
-      aria-label="Add a product"
+      aria-label={t('addProduct')}
       noValidate
       onSubmit={(event) => void form.submit(event, (input) => save(input, typed))}
     >
       <ProductFields
-        nameLabel="Product"
+        nameLabel={t('product')}
         {...form.fields}
         onName={(value) => {
           form.fields.onName(value);
@@ -68,7 +70,7 @@ export function AddProductForm() {
           <ul
             id={listId}
             role="listbox"
-            aria-label="Suggestions"
+            aria-label={t('suggestions')}
             className="suggestions"
             hidden={!suggestions.open}
           >
@@ -91,7 +93,7 @@ export function AddProductForm() {
                     }
                   >
                     {purchase.name}
-                    {rhythm && <span className="rhythm"> · usually every {rhythm} days</span>}
+                    {rhythm && <span className="rhythm"> · {t('rhythm', { days: rhythm })}</span>}
                   </li>
                 );
               })}
@@ -99,7 +101,7 @@ export function AddProductForm() {
         }
       />
       <button type="submit" className="primary">
-        Add
+        {t('add')}
       </button>
     </form>
   );

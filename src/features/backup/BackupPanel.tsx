@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useBasket, useBasketState, type JobOutcome } from '../../bus';
 import { downloadBackup } from './download';
 import { usePersistence } from './usePersistence';
+import { says, useI18n, type Sentence } from '../../i18n';
 
 interface Busy {
   label: string;
@@ -15,7 +16,8 @@ export default function BackupPanel() {
   const memory = useBasketState((s) => s.storage === 'memory');
   const persisted = usePersistence();
   const [busy, setBusy] = useState<Busy | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Sentence | null>(null);
+  const { t, say } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
 
   async function run(
@@ -31,9 +33,9 @@ export default function BackupPanel() {
   }
 
   async function importFile(file: File) {
-    await run('Checking the backup', (report) =>
+    await run(t('checkingBackup'), (report) =>
       basket.importBackup(file, (phase, done, total) => {
-        if (phase === 'importing') setBusy({ label: 'Importing', done, total });
+        if (phase === 'importing') setBusy({ label: t('importing'), done, total });
         else report(done, total);
       }),
     );
@@ -43,28 +45,23 @@ export default function BackupPanel() {
 
   return (
     <section className="tools" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Backup</h2>
-      {!memory && persisted === true && (
-        <p>Your list is stored persistently: this browser will not clear it to free up space.</p>
-      )}
-      {!memory && persisted === false && (
-        <p className="nudge">
-          This browser may clear Basket&rsquo;s storage when space runs low. Export a backup now and
-          then to keep your list safe.
-        </p>
-      )}
+      <h2 id="backup-heading">{t('backup')}</h2>
+      {!memory && persisted === true && <p>{t('persisted')}</p>}
+      {!memory && persisted === false && <p className="nudge">{t('mayBeCleared')}</p>}
       <div className="tool-row">
         <button
           type="button"
           disabled={busy !== null}
           onClick={() =>
-            void downloadBackup(basket).catch((error: unknown) => setProblem(String(error)))
+            void downloadBackup(basket).catch((error: unknown) =>
+              setProblem(says('somethingWrong', { detail: String(error) })),
+            )
           }
         >
-          Export backup
+          {t('exportBackup')}
         </button>
         <label className={busy ? 'file-button disabled' : 'file-button'}>
-          Import backup
+          {t('importBackup')}
           <input
             ref={fileInput}
             type="file"
@@ -79,9 +76,9 @@ export default function BackupPanel() {
         <button
           type="button"
           disabled={busy !== null}
-          onClick={() => void run('Rebuilding', (report) => basket.rebuild(report))}
+          onClick={() => void run(t('rebuilding'), (report) => basket.rebuild(report))}
         >
-          Rebuild from history
+          {t('rebuild')}
         </button>
       </div>
       {busy && (
@@ -93,19 +90,16 @@ export default function BackupPanel() {
           />
           <span>
             {busy.label}
-            {busy.total ? ` ${busy.done.toLocaleString()} of ${busy.total.toLocaleString()}` : '…'}
+            {busy.total ? ` ${t('progress', { done: busy.done, total: busy.total })}` : '…'}
           </span>
         </div>
       )}
       {problem && (
         <p role="alert" className="field-error">
-          {problem}
+          {say(problem)}
         </p>
       )}
-      <p className="hint">
-        A backup is a JSON file with every change ever made to your lists. Importing one merges it
-        with what is here; nothing is lost or doubled.
-      </p>
+      <p className="hint">{t('backupHint')}</p>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { parseName, parseQuantity } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { buyAgain, rhythmOf } from '../../model';
+import { useI18n } from '../../i18n';
 
 /** The products most often bought that are not on the list now: one tap puts one back. */
 export function BuyAgain() {
@@ -10,6 +11,7 @@ export function BuyAgain() {
   const products = useBasketState((s) => s.list.products);
   const streamId = useBasketState((s) => s.currentList);
   const headingId = useId();
+  const { t } = useI18n();
   const offers = useMemo(() => {
     const onList = new Set(
       [...products.values()].filter((p) => !p.checked && p.streamId === streamId).map((p) => p.key),
@@ -20,7 +22,7 @@ export function BuyAgain() {
   if (offers.length === 0) return null;
   return (
     <section className="buy-again" aria-labelledby={headingId}>
-      <h2 id={headingId}>Buy again</h2>
+      <h2 id={headingId}>{t('buyAgain')}</h2>
       <ul>
         {offers.map((purchase) => {
           const rhythm = rhythmOf(purchase);
@@ -31,7 +33,7 @@ export function BuyAgain() {
             <li key={purchase.key}>
               <button
                 type="button"
-                aria-label={`Buy ${purchase.name} again`}
+                aria-label={t('buyNamedAgain', { name: purchase.name })}
                 onClick={() =>
                   void basket.dispatch({
                     type: 'AddProduct',
@@ -42,7 +44,7 @@ export function BuyAgain() {
                 }
               >
                 + {purchase.name}
-                {rhythm && <span className="rhythm">usually every {rhythm} days</span>}
+                {rhythm && <span className="rhythm">{t('rhythm', { days: rhythm })}</span>}
               </button>
             </li>
           );

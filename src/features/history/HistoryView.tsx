@@ -5,16 +5,17 @@ import { tellHistory, type HistoryEntry } from '../../model';
 import { VirtualList } from '../../ui/VirtualList';
 import { LookBack } from './LookBack';
 import { dayOf, timeOf } from './when';
+import { useI18n } from '../../i18n';
 
 type Row = { kind: 'day'; day: string } | { kind: 'entry'; entry: HistoryEntry };
 
 /** Newest first, with a heading wherever the day changes. */
-function rowsOf(entries: readonly HistoryEntry[]): Row[] {
+function rowsOf(entries: readonly HistoryEntry[], locale: string): Row[] {
   const rows: Row[] = [];
   let day = '';
   for (let i = entries.length - 1; i >= 0; i -= 1) {
     const entry = entries[i]!;
-    const today = dayOf(entry.at);
+    const today = dayOf(entry.at, locale);
     if (today !== day) rows.push({ kind: 'day', day: (day = today) });
     rows.push({ kind: 'entry', entry });
   }
@@ -28,6 +29,7 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
   const streamId = useBasketState((s) => s.currentList);
   const [log, setLog] = useState<StoredEvent[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { t, say, language } = useI18n();
   const [lookingAt, setLookingAt] = useState<HistoryEntry | null>(null);
 
   // Read the log once, then only what each change adds: years of history are not re-read per
@@ -58,8 +60,14 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
 
   // The open list's own history: what happened to other lists is in theirs.
   const rows = useMemo(
-    () => (log ? rowsOf(tellHistory(log).filter((e) => e.streamId === streamId)) : []),
-    [log, streamId],
+    () =>
+      log
+        ? rowsOf(
+            tellHistory(log).filter((e) => e.streamId === streamId),
+            language,
+          )
+        : [],
+    [log, streamId, language],
   );
 
   if (lookingAt && log) {
@@ -76,17 +84,17 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
   return (
     <section className="history" aria-labelledby="history-heading">
       <div className="list-header">
-        <h2 id="history-heading">History</h2>
+        <h2 id="history-heading">{t('history')}</h2>
         <button type="button" onClick={onClose}>
-          Back to the list
+          {t('backToList')}
         </button>
       </div>
       {problem && <p role="alert">{problem}</p>}
-      {!log && !problem && <p role="status">Loading the history…</p>}
-      {log && rows.length === 0 && <p className="empty">Nothing has happened yet.</p>}
+      {!log && !problem && <p role="status">{t('loadingHistory')}</p>}
+      {log && rows.length === 0 && <p className="empty">{t('nothingHappened')}</p>}
       <VirtualList
         items={rows}
-        label="Everything that happened, newest first"
+        label={t('everything')}
         className="history-rows"
         itemKey={(row) => (row.kind === 'day' ? `day:${row.day}` : row.entry.id)}
         estimateSize={(row) => (row.kind === 'day' ? 48 : 52)}
@@ -96,15 +104,20 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
             <h3>{row.day}</h3>
           ) : (
             <div className="history-entry">
-              <time dateTime={new Date(row.entry.at).toISOString()}>{timeOf(row.entry.at)}</time>
-              <span className="history-text">{row.entry.text}</span>
+              <time dateTime={new Date(row.entry.at).toISOString()}>
+                {timeOf(row.entry.at, language)}
+              </time>
+              <span className="history-text">{say(row.entry.what)}</span>
               <button
                 type="button"
                 className="quiet"
-                aria-label={`Look back to ${timeOf(row.entry.at)}, after: ${row.entry.text}`}
+                aria-label={t('lookBackTo', {
+                  time: timeOf(row.entry.at, language),
+                  what: row.entry.what,
+                })}
                 onClick={() => setLookingAt(row.entry)}
               >
-                Look back
+                {t('lookBack')}
               </button>
             </div>
           )

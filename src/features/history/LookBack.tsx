@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { shoppingView, stateAt, type HistoryEntry } from '../../model';
 import { dayOf, timeOf } from './when';
+import { useI18n } from '../../i18n';
 
 interface Props {
   entry: HistoryEntry;
@@ -18,6 +19,7 @@ export function LookBack({ entry, log, onBack, onRestored }: Props) {
   const then = useMemo(() => stateAt(log, entry.seq), [log, entry.seq]);
   const view = useMemo(() => shoppingView(then, streamId, ''), [then, streamId]);
   const [note, setNote] = useState<string | null>(null);
+  const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -29,39 +31,37 @@ export function LookBack({ entry, log, onBack, onRestored }: Props) {
       asOf: entry.at,
       products,
     });
-    if (outcome.ok && outcome.events.length === 0) setNote('The list is already just like this.');
+    if (outcome.ok && outcome.events.length === 0) setNote(t('alreadyLikeThis'));
     else if (outcome.ok) onRestored();
   }
 
-  const when = `${dayOf(entry.at)} at ${timeOf(entry.at)}`;
+  const day = dayOf(entry.at, language);
+  const time = timeOf(entry.at, language);
   return (
     <section className="look-back" aria-labelledby="look-back-heading">
       <h2 id="look-back-heading" ref={heading} tabIndex={-1}>
-        The list as it was on {when}
+        {t('asItWasOn', { day, time })}
       </h2>
-      <p className="banner warning">
-        Looking back: this is how your list was just after “{entry.text.replace(/\.$/, '')}”. It
-        cannot be changed here.
-      </p>
+      <p className="banner warning">{t('lookingBack', { what: entry.what })}</p>
       {view.total === 0 ? (
-        <p className="empty">The list was empty then.</p>
+        <p className="empty">{t('emptyThen')}</p>
       ) : (
-        <ul aria-label="The list as it was" className="past-products">
+        <ul aria-label={t('asItWas')} className="past-products">
           {[...view.toBuy, ...view.bought].map((p) => (
             <li key={p.productId} className={p.checked ? 'bought' : undefined}>
               <span className="product-name">{p.name}</span>
               {p.quantity !== 1 && <span className="quantity"> × {p.quantity}</span>}
-              {p.checked && <span className="visually-hidden"> (bought)</span>}
+              {p.checked && <span className="visually-hidden">{t('boughtMark')}</span>}
             </li>
           ))}
         </ul>
       )}
       <div className="tool-row">
         <button type="button" className="primary" onClick={() => void restore()}>
-          Restore this list
+          {t('restoreThis')}
         </button>
         <button type="button" onClick={onBack}>
-          Back to now
+          {t('backToNow')}
         </button>
       </div>
       {note && <p role="status">{note}</p>}

@@ -2,6 +2,8 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_STREAM, parseListName } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { openLists } from '../../model';
+import { useI18n, type Sentence } from '../../i18n';
+import { shownListName } from '../../ui/list-name';
 
 type Mode = 'browse' | 'new' | 'rename' | 'delete';
 
@@ -11,10 +13,13 @@ export function ListPicker() {
   const list = useBasketState((s) => s.list);
   const current = useBasketState((s) => s.currentList);
   const lists = useMemo(() => openLists(list.lists, list.versions, DEFAULT_STREAM), [list]);
-  const name = lists.find((l) => l.streamId === current)?.name ?? '';
+  const i18n = useI18n();
+  const { t, say } = i18n;
+  const shown = lists.find((l) => l.streamId === current);
+  const name = shown ? shownListName(shown, i18n) : '';
   const [mode, setMode] = useState<Mode>('browse');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Sentence | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -52,7 +57,7 @@ export function ListPicker() {
     <div className="list-picker">
       <div className="tool-row">
         <label htmlFor={`${id}-list`} className="visually-hidden">
-          List
+          {t('list')}
         </label>
         <select
           id={`${id}-list`}
@@ -61,24 +66,24 @@ export function ListPicker() {
         >
           {lists.map((l) => (
             <option key={l.streamId} value={l.streamId}>
-              {l.name}
+              {shownListName(l, i18n)}
             </option>
           ))}
         </select>
         <button type="button" onClick={() => open('new')}>
-          New list
+          {t('newList')}
         </button>
-        <button type="button" aria-label="Rename list" onClick={() => open('rename')}>
-          Rename
+        <button type="button" aria-label={t('renameList')} onClick={() => open('rename')}>
+          {t('rename')}
         </button>
         <button
           type="button"
-          aria-label="Delete list"
+          aria-label={t('deleteList')}
           disabled={lists.length < 2}
-          title={lists.length < 2 ? 'Make another list before deleting this one' : undefined}
+          title={lists.length < 2 ? t('deleteListFirst') : undefined}
           onClick={() => open('delete')}
         >
-          Delete
+          {t('delete')}
         </button>
       </div>
       {(mode === 'new' || mode === 'rename') && (
@@ -90,7 +95,7 @@ export function ListPicker() {
             if (e.key === 'Escape') setMode('browse');
           }}
         >
-          <label htmlFor={`${id}-name`}>List name</label>
+          <label htmlFor={`${id}-name`}>{t('listName')}</label>
           <input
             id={`${id}-name`}
             ref={input}
@@ -105,26 +110,26 @@ export function ListPicker() {
             aria-describedby={error ? `${id}-error` : undefined}
           />
           <button type="submit" className="primary">
-            {mode === 'new' ? 'Create' : 'Save'}
+            {mode === 'new' ? t('create') : t('save')}
           </button>
           <button type="button" onClick={() => setMode('browse')}>
-            Cancel
+            {t('cancel')}
           </button>
           {error && (
             <p id={`${id}-error`} role="alert" className="field-error">
-              {error}
+              {say(error)}
             </p>
           )}
         </form>
       )}
       {mode === 'delete' && (
-        <div role="group" aria-label="Delete this list?" className="banner warning">
-          <span>Delete “{name}” and the products on it? Its history stays in your backups.</span>
+        <div role="group" aria-label={t('deleteListQuestion')} className="banner warning">
+          <span>{t('deleteListWarning', { name })}</span>
           <button type="button" className="danger" onClick={() => void remove()}>
-            Delete {name}
+            {t('deleteNamed', { name })}
           </button>
           <button type="button" onClick={() => setMode('browse')}>
-            Keep it
+            {t('keepIt')}
           </button>
         </div>
       )}

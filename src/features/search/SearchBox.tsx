@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useBasket, useBasketState } from '../../bus';
 import { typingIn } from '../../ui/keyboard';
+import { useI18n } from '../../i18n';
 
 export function SearchBox() {
   const basket = useBasket();
   const text = useBasketState((s) => s.search);
   const input = useRef<HTMLInputElement>(null);
+  const { t } = useI18n();
 
   // "/" jumps to search from anywhere but a text field, as on many sites.
   useEffect(() => {
@@ -21,13 +23,13 @@ export function SearchBox() {
   return (
     <div className="search" role="search">
       <label htmlFor="search" className="visually-hidden">
-        Search
+        {t('search')}
       </label>
       <input
         id="search"
         ref={input}
         type="search"
-        placeholder="Search the list"
+        placeholder={t('searchPlaceholder')}
         autoComplete="off"
         aria-keyshortcuts="/"
         value={text}
@@ -41,7 +43,7 @@ export function SearchBox() {
             input.current?.focus();
           }}
         >
-          Clear search
+          {t('clearSearch')}
         </button>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { parsePrice } from '../../events';
-import { useBasket } from '../../bus';
-import type { Product } from '../../model';
+import { CATEGORIES, parsePrice, type Category } from '../../events';
+import { useBasket, useBasketState } from '../../bus';
+import { categoryOf, type Product } from '../../model';
+import { useI18n, type Sentence } from '../../i18n';
 import { ProductFields } from '../../ui/ProductFields';
 import { useProductForm } from '../../ui/useProductForm';
 
@@ -12,11 +13,16 @@ interface Props {
 
 export function EditProductForm({ product, onDone }: Props) {
   const basket = useBasket();
+  const { t, say, category: categoryName } = useI18n();
+  const chosen = useBasketState((s) => s.list.categories);
   const form = useProductForm({ name: product.name, quantity: String(product.quantity) });
   const { nameRef } = form.fields;
   const [price, setPrice] = useState(product.price === null ? '' : String(product.price));
-  const [priceError, setPriceError] = useState<string | null>(null);
+  const [priceError, setPriceError] = useState<Sentence | null>(null);
+  // Left alone, the category is not sent: a renamed product then goes where its new name goes.
+  const [category, setCategory] = useState<Category | null>(null);
   const priceId = useId();
+  const categoryId = useId();
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -26,7 +32,7 @@ export function EditProductForm({ product, onDone }: Props) {
   return (
     <form
       className="edit-product"
-      aria-label={`Edit ${product.name}`}
+      aria-label={t('editNamed', { name: product.name })}
       noValidate
       onKeyDown={(e) => {
         if (e.key === 'Escape') onDone();
@@ -45,22 +51,23 @@ export function EditProductForm({ product, onDone }: Props) {
             productId: product.productId,
             ...input,
             price: parsed.value,
+            ...(category ? { category } : {}),
           });
           if (outcome.ok) onDone();
           return outcome.ok;
         })
       }
     >
-      <ProductFields nameLabel="Name" {...form.fields} />
+      <ProductFields nameLabel={t('name')} {...form.fields} />
       <div className="field field-price">
-        <label htmlFor={priceId}>Price</label>
+        <label htmlFor={priceId}>{t('price')}</label>
         <input
           id={priceId}
           type="number"
           inputMode="decimal"
           min={0}
           step="0.01"
-          placeholder="each"
+          placeholder={t('pricePlaceholder')}
           value={price}
           onChange={(e) => {
             setPrice(e.target.value);
@@ -71,16 +78,30 @@ export function EditProductForm({ product, onDone }: Props) {
         />
         {priceError && (
           <p id={`${priceId}-error`} className="field-error" role="alert">
-            {priceError}
+            {say(priceError)}
           </p>
         )}
       </div>
+      <div className="field field-category">
+        <label htmlFor={categoryId}>{t('category')}</label>
+        <select
+          id={categoryId}
+          value={category ?? categoryOf(product.name, chosen)}
+          onChange={(e) => setCategory(CATEGORIES.find((c) => c === e.target.value) ?? null)}
+        >
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {categoryName(c)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="edit-actions">
         <button type="submit" className="primary">
-          Save
+          {t('save')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

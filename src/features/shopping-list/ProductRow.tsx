@@ -2,10 +2,11 @@ import { memo, useRef, useState } from 'react';
 import { useBasket } from '../../bus';
 import type { Product } from '../../model';
 import { EditProductForm } from './EditProductForm';
-import { money } from './money';
+import { useI18n } from '../../i18n';
 
 export const ProductRow = memo(function ProductRow({ product }: { product: Product }) {
   const basket = useBasket();
+  const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const { productId, name, quantity, checked, price } = product;
@@ -40,23 +41,23 @@ export const ProductRow = memo(function ProductRow({ product }: { product: Produ
         {name}
       </label>
       {quantity !== 1 && <span className="quantity">× {quantity}</span>}
-      {price !== null && <span className="price">{money(price)} each</span>}
+      {price !== null && <span className="price">{t('each', { price })}</span>}
       <button
         ref={editButton}
         type="button"
         className="quiet"
-        aria-label={`Edit ${name}`}
+        aria-label={t('editNamed', { name })}
         onClick={() => setEditing(true)}
       >
-        Edit
+        {t('edit')}
       </button>
       <button
         type="button"
         className="quiet danger"
-        aria-label={`Delete ${name}`}
+        aria-label={t('deleteNamed', { name })}
         onClick={() => void basket.dispatch({ type: 'RemoveProduct', productId })}
       >
-        Delete
+        {t('delete')}
       </button>
     </div>
   );

@@ -1,16 +1,18 @@
 import { useBasket } from '../../bus';
 import type { Product } from '../../model';
 import { listAsText } from './share';
+import { says, useI18n } from '../../i18n';
 
 /** Hands the products still to buy to another app (Web Share), or copies them as text. */
-export function ShareButton({ toBuy }: { toBuy: readonly Product[] }) {
+export function ShareButton({ title, toBuy }: { title: string; toBuy: readonly Product[] }) {
   const basket = useBasket();
+  const { t } = useI18n();
 
   async function share() {
-    const text = listAsText(toBuy);
+    const text = listAsText(title, toBuy);
     if (typeof navigator.share === 'function') {
       try {
-        await navigator.share({ title: 'Shopping list', text });
+        await navigator.share({ title, text });
         return;
       } catch (error) {
         // Closing the share sheet is a choice, not a failure.
@@ -19,15 +21,15 @@ export function ShareButton({ toBuy }: { toBuy: readonly Product[] }) {
     }
     try {
       await navigator.clipboard.writeText(text);
-      basket.announce('status', 'Copied the list to the clipboard.');
+      basket.announce('status', says('copied'));
     } catch (error) {
-      basket.announce('alert', `The list could not be shared or copied: ${String(error)}`);
+      basket.announce('alert', says('shareFailed', { detail: String(error) }));
     }
   }
 
   return (
     <button type="button" disabled={toBuy.length === 0} onClick={() => void share()}>
-      Share list
+      {t('shareList')}
     </button>
   );
 }

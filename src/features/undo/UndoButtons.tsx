@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useBasket, useBasketState } from '../../bus';
 import { NO_STACKS } from '../../model';
 import { typingIn } from '../../ui/keyboard';
+import { useI18n } from '../../i18n';
 
 export function UndoButtons() {
   const basket = useBasket();
@@ -9,6 +10,7 @@ export function UndoButtons() {
   const stacks = useBasketState((s) => s.list.stacks.get(s.currentList) ?? NO_STACKS);
   const toUndo = stacks.undo.at(-1);
   const toRedo = stacks.redo.at(-1);
+  const { t } = useI18n();
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -28,20 +30,20 @@ export function UndoButtons() {
       <button
         type="button"
         disabled={!toUndo}
-        title={toUndo ? `Undo: ${toUndo.label}` : 'Nothing to undo'}
+        title={toUndo ? t('undoThis', { label: toUndo.label }) : t('nothingToUndo')}
         aria-keyshortcuts="Control+Z Meta+Z"
         onClick={() => void basket.dispatch({ type: 'Undo', streamId })}
       >
-        Undo
+        {t('undo')}
       </button>
       <button
         type="button"
         disabled={!toRedo}
-        title={toRedo ? `Redo: ${toRedo.label}` : 'Nothing to redo'}
+        title={toRedo ? t('redoThis', { label: toRedo.label }) : t('nothingToRedo')}
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
         onClick={() => void basket.dispatch({ type: 'Redo', streamId })}
       >
-        Redo
+        {t('redo')}
       </button>
     </div>
   );

@@ -1,0 +1,249 @@
+import { NAME_MAX, PRICE_MAX, QUANTITY_MAX, type Category } from '../events';
+import type { Helpers, Sentence, Words } from './types';
+
+type Named = { name: string };
+/** About a product or list that may be gone: its name, or words standing in for it. */
+type Whom = { name: Words };
+type Detail = { detail: string };
+const times = (q: number, h: Helpers) => (q === 1 ? '' : ` × ${h.n(q)}`);
+const plural = (count: number, one: string, many: string, h: Helpers) =>
+  `${h.n(count)} ${count === 1 ? one : many}`;
+
+const categories: Record<Category, string> = {
+  produce: 'Fruit & vegetables',
+  bakery: 'Bakery',
+  meat: 'Meat',
+  fish: 'Fish & seafood',
+  dairy: 'Dairy & eggs',
+  pantry: 'Pantry',
+  snacks: 'Snacks & sweets',
+  drinks: 'Drinks',
+  frozen: 'Frozen',
+  household: 'Household',
+  personal: 'Personal care',
+  baby: 'Baby',
+  other: 'Other',
+};
+
+/**
+ * Every word Basket says, in English: the language of the accessible contract (DESIGN §5). Other
+ * languages give the same keys the same parameters (the compiler checks), so adding one is a
+ * file beside this.
+ */
+export const en = {
+  langName: 'English',
+  categories,
+
+  // The page
+  appName: 'Basket',
+  history: 'History',
+  loadingHistory: 'Loading the history…',
+  language: 'Language',
+  crashed: 'Something went wrong',
+  crashedHelp: 'Your list is safe in this browser. Reloading usually fixes this.',
+  reload: 'Reload',
+  later: 'Later',
+  ok: 'OK',
+  dismiss: 'Dismiss',
+  cancel: 'Cancel',
+  save: 'Save',
+  delete: 'Delete',
+  edit: 'Edit',
+  updateRegion: 'Update',
+  newVersion: 'New version of Basket.',
+  offlineRegion: 'Offline',
+  offlineReady: 'Basket now works offline.',
+  storageRegion: 'Storage',
+  memoryTitle: 'Not saved on this device.',
+  memoryText:
+    'This browser would not let Basket store data (a private window?), so your list lasts only until this tab closes.',
+  blockedTitle: 'Close other Basket tabs',
+  blockedText: 'so this one can finish updating.',
+  outdatedTitle: 'Basket was updated — reload.',
+  outdatedText:
+    'A newer Basket is open in another tab; this one stopped saving so it cannot damage your list.',
+  bootBlocked: 'Close other Basket tabs so Basket can finish updating.',
+  bootRebuilding: (p: { percent: number }) =>
+    `Rebuilding your list from its history… ${p.percent}%`,
+  bootFailed: (p: Detail) => `Basket could not open your list: ${p.detail}. Try reloading.`,
+
+  // Lists
+  list: 'List',
+  newList: 'New list',
+  renameList: 'Rename list',
+  rename: 'Rename',
+  deleteList: 'Delete list',
+  listName: 'List name',
+  create: 'Create',
+  deleteListFirst: 'Make another list before deleting this one',
+  deleteListQuestion: 'Delete this list?',
+  deleteListWarning: (p: Named) =>
+    `Delete “${p.name}” and the products on it? Its history stays in your backups.`,
+  deleteNamed: (p: Named) => `Delete ${p.name}`,
+  keepIt: 'Keep it',
+  defaultListName: 'Shopping list',
+
+  // Adding and the list
+  addProduct: 'Add a product',
+  product: 'Product',
+  quantity: 'Quantity',
+  add: 'Add',
+  suggestions: 'Suggestions',
+  rhythm: (p: { days: number }, h: Helpers) => `usually every ${h.n(p.days)} days`,
+  buyAgain: 'Buy again',
+  buyNamedAgain: (p: Named) => `Buy ${p.name} again`,
+  search: 'Search',
+  searchPlaceholder: 'Search the list',
+  clearSearch: 'Clear search',
+  shoppingList: 'Shopping list',
+  clearBought: 'Clear bought',
+  shareList: 'Share list',
+  copied: 'Copied the list to the clipboard.',
+  shareFailed: (p: Detail) => `The list could not be shared or copied: ${p.detail}`,
+  emptyList: 'Your list is empty. Type a product above and press Add.',
+  noMatch: (p: { text: string }) => `Nothing matches “${p.text}”.`,
+  nothingYet: 'Nothing to buy yet.',
+  allBought: (p: { total: number }, h: Helpers) => `All ${h.n(p.total)} bought.`,
+  left: (p: { remaining: number; total: number }, h: Helpers) =>
+    `${h.n(p.remaining)} of ${h.n(p.total)} left to buy`,
+  totals: (p: { toBuy: number; all: number }, h: Helpers) =>
+    `${h.money(p.toBuy)} to buy, ${h.money(p.all)} in all`,
+  each: (p: { price: number }, h: Helpers) => `${h.money(p.price)} each`,
+  editNamed: (p: Named) => `Edit ${p.name}`,
+  name: 'Name',
+  price: 'Price',
+  pricePlaceholder: 'each',
+  category: 'Category',
+  bought: 'Bought',
+  aisleMoveUp: (p: { category: Category }, h: Helpers) => `Move ${h.category(p.category)} up`,
+  aisleMoveDown: (p: { category: Category }, h: Helpers) => `Move ${h.category(p.category)} down`,
+  aisleCount: (p: { count: number }, h: Helpers) => plural(p.count, 'product', 'products', h),
+
+  // Undo
+  undo: 'Undo',
+  redo: 'Redo',
+  undoThis: (p: { label: Sentence }, h: Helpers) => `Undo: ${h.say(p.label)}`,
+  redoThis: (p: { label: Sentence }, h: Helpers) => `Redo: ${h.say(p.label)}`,
+  nothingToUndo: 'There is nothing to undo.',
+  nothingToRedo: 'There is nothing to redo.',
+
+  // What happened: the status line, undo labels and the history
+  added: (p: Named & { quantity: number }, h: Helpers) => `Added ${p.name}${times(p.quantity, h)}.`,
+  renamed: (p: { from: Words; to: string; quantity: number | null }, h: Helpers) =>
+    `Renamed ${h.text(p.from)} to ${p.to}${p.quantity === null ? '' : times(p.quantity, h)}.`,
+  quantityNow: (p: Whom & { quantity: number }, h: Helpers) =>
+    `${h.text(p.name)} is now × ${h.n(p.quantity)}.`,
+  priceOff: (p: Whom, h: Helpers) => `Took the price off ${h.text(p.name)}.`,
+  priced: (p: Whom & { price: number }, h: Helpers) =>
+    `${h.text(p.name)} costs ${h.money(p.price)} each.`,
+  checkedOff: (p: Whom, h: Helpers) => `Checked off ${h.text(p.name)}.`,
+  backOnList: (p: Whom & { quantity: number | null }, h: Helpers) =>
+    `${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h)} is back on the list.`,
+  deleted: (p: Whom, h: Helpers) => `Deleted ${h.text(p.name)}.`,
+  restoredOne: (p: Named) => `Restored ${p.name}.`,
+  restoredMany: (p: { count: number }, h: Helpers) => `Restored ${h.n(p.count)} products.`,
+  cleared: (p: { count: number }, h: Helpers) =>
+    `Cleared ${plural(p.count, 'bought product', 'bought products', h)}.`,
+  listRestored: 'Restored an earlier version of the list.',
+  listCreated: (p: Named) => `Made a new list, ${p.name}.`,
+  listRenamed: (p: { from: Words; to: string }, h: Helpers) =>
+    `Renamed the list ${h.text(p.from)} to ${p.to}.`,
+  listDeleted: (p: Whom, h: Helpers) => `Deleted the list ${h.text(p.name)}.`,
+  categoryChosen: (p: Named & { category: Category }, h: Helpers) =>
+    `${p.name} goes in ${h.category(p.category)} now.`,
+  categoryForgotten: (p: Named) => `${p.name} goes where Basket guesses again.`,
+  aislesOrdered: 'Changed the order of the aisles.',
+  undid: (p: { label: Sentence }, h: Helpers) => `Undid: ${h.say(p.label)}`,
+  undidSomething: 'Undid a change.',
+  redid: (p: { label: Sentence }, h: Helpers) => `Redid: ${h.say(p.label)}`,
+  redidSomething: 'Redid a change.',
+  aProduct: 'a product',
+
+  // Refusals
+  productGone: 'That product is no longer on the list.',
+  listGone: 'That list is no longer there.',
+  keepOneList: 'Keep at least one list: make another before deleting this one.',
+  alreadyOnList: (p: Named) => `${p.name} is already on the list.`,
+  quantityWouldExceed: (p: Named & { quantity: number }, h: Helpers) =>
+    `${p.name} is already × ${h.n(p.quantity)}; the most is ${h.n(QUANTITY_MAX)}.`,
+  nameBlank: 'Enter a product name.',
+  nameTooLong: (_p: object, h: Helpers) => `Keep the name to ${h.n(NAME_MAX)} characters or fewer.`,
+  listNameBlank: 'Enter a name for the list.',
+  listNameTooLong: (_p: object, h: Helpers) =>
+    `Keep the list's name to ${h.n(NAME_MAX)} characters or fewer.`,
+  quantityNotNumber: 'Enter the quantity as a number.',
+  quantityNotPositive: 'Quantity must be more than 0.',
+  quantityTooLarge: (_p: object, h: Helpers) => `Quantity must be ${h.n(QUANTITY_MAX)} or less.`,
+  quantityTooPrecise: 'Use at most 2 decimal places.',
+  priceNotNumber: 'Enter the price as a number, or leave it empty.',
+  priceNegative: 'A price cannot be below 0.',
+  priceTooLarge: (_p: object, h: Helpers) => `A price must be ${h.n(PRICE_MAX)} or less.`,
+  priceTooPrecise: 'Use at most 2 decimal places for a price.',
+
+  // Saving
+  storageFull: "Your device's storage is full, so this change was not saved.",
+  outdated: 'Basket was updated — reload this page to keep saving.',
+  notSaved: (p: Detail) => `This change could not be saved: ${p.detail}`,
+  keptChanging:
+    'This list kept changing in another tab, so your change was not saved. Please try again.',
+  somethingWrong: (p: Detail) => `Something went wrong and your change was not saved: ${p.detail}`,
+  unreadable: (p: Detail) =>
+    `A saved change could not be read (${p.detail}). Export a backup and reload.`,
+
+  // Backup
+  backup: 'Backup',
+  persisted: 'Your list is stored persistently: this browser will not clear it to free up space.',
+  mayBeCleared:
+    'This browser may clear Basket’s storage when space runs low. Export a backup now and then to keep your list safe.',
+  exportBackup: 'Export backup',
+  importBackup: 'Import backup',
+  rebuild: 'Rebuild from history',
+  checkingBackup: 'Checking the backup',
+  importing: 'Importing',
+  rebuilding: 'Rebuilding',
+  progress: (p: { done: number; total: number }, h: Helpers) => `${h.n(p.done)} of ${h.n(p.total)}`,
+  backupHint:
+    'A backup is a JSON file with every change ever made to your lists. Importing one merges it with what is here; nothing is lost or doubled.',
+  imported: (p: { count: number }, h: Helpers) =>
+    `Imported ${plural(p.count, 'change', 'changes', h)} from the backup.`,
+  nothingNew: 'Nothing new: everything in this backup is already here.',
+  rebuilt: 'Rebuilt your list from its history.',
+  fileTooLarge: (p: { mb: number }, h: Helpers) =>
+    `This file is larger than ${h.n(p.mb)} MB, the most Basket imports.`,
+  fileEmpty: 'This file is empty.',
+  forbiddenKey: (p: { key: string }) =>
+    `This file contains the forbidden key “${p.key}”, so it was not imported.`,
+  notJson: 'This file is not a Basket backup: it is not valid JSON.',
+  notBackup: 'This file is not a Basket backup.',
+  damaged: (p: { where: string; detail: string }) =>
+    `This backup is damaged: ${p.where} is not what Basket wrote (${p.detail}).`,
+  tooManyChanges: (p: { max: number }, h: Helpers) =>
+    `This backup has more than ${h.n(p.max)} changes, the most Basket imports.`,
+  changeInvalid: (p: { index: number; detail: string }, h: Helpers) =>
+    `Change ${h.n(p.index)} in this backup is not valid: ${p.detail}.`,
+  changeTwice: (p: { index: number; id: string }, h: Helpers) =>
+    `Change ${h.n(p.index)} in this backup appears twice (${p.id}).`,
+  newerFormat: (p: { version: number }) =>
+    `This backup was made by a newer Basket (format version ${p.version}). Update Basket to import it.`,
+  newerChanges: (p: Detail) =>
+    `This backup has changes made by a newer Basket (${p.detail}). Update Basket to import it.`,
+  changeDiffers: (p: { id: string }) =>
+    `This backup has a change (${p.id}) that differs from the one saved here, so nothing was imported.`,
+
+  // History
+  backToList: 'Back to the list',
+  nothingHappened: 'Nothing has happened yet.',
+  everything: 'Everything that happened, newest first',
+  lookBack: 'Look back',
+  lookBackTo: (p: { time: string; what: Sentence }, h: Helpers) =>
+    `Look back to ${p.time}, after: ${h.say(p.what)}`,
+  asItWasOn: (p: { day: string; time: string }) => `The list as it was on ${p.day} at ${p.time}`,
+  lookingBack: (p: { what: Sentence }, h: Helpers) =>
+    `Looking back: this is how your list was just after “${h.say(p.what).replace(/\.$/, '')}”. It cannot be changed here.`,
+  emptyThen: 'The list was empty then.',
+  asItWas: 'The list as it was',
+  boughtMark: ' (bought)',
+  restoreThis: 'Restore this list',
+  backToNow: 'Back to now',
+  alreadyLikeThis: 'The list is already just like this.',
+};

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './sentence';
+export * from './languages';
+export * from './react';

@@ -1,0 +1,44 @@
+import type { Category } from '../events';
+import type { en } from './en';
+import type { Helpers, Sentence } from './types';
+
+/** One language's words: the same keys, with the same parameters, as English. */
+export type Messages = typeof en;
+export type MessageKey = Exclude<keyof Messages, 'categories' | 'langName'>;
+type ParamsOf<K extends MessageKey> = Messages[K] extends (p: infer P, h: Helpers) => string
+  ? P
+  : never;
+/** What `says(key, …)` needs after the key: the message's parameters, or nothing. */
+export type ArgsOf<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [ParamsOf<K>];
+
+/** A sentence to be said later, in whichever language the person reads. */
+export function says<K extends MessageKey>(key: K, ...args: ArgsOf<K>): Sentence {
+  return args.length ? { key, params: args[0] as Record<string, unknown> } : { key };
+}
+
+/** The language's formats and words, for its messages to use. */
+export function helpersFor(messages: Messages, locale: string): Helpers {
+  const numbers = new Intl.NumberFormat(locale);
+  const amounts = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const helpers: Helpers = {
+    n: (value) => numbers.format(value),
+    money: (value) => amounts.format(value),
+    category: (category: Category) => messages.categories[category],
+    say: (sentence) => translate(messages, sentence, helpers),
+    text: (words) => (typeof words === 'string' ? words : helpers.say(words)),
+  };
+  return helpers;
+}
+
+/** A sentence in one language. A key this language lacks (an old stored label) is said as is. */
+export function translate(messages: Messages, sentence: Sentence, helpers: Helpers): string {
+  const message = (messages as unknown as Record<string, unknown>)[sentence.key];
+  if (typeof message === 'string') return message;
+  if (typeof message === 'function') {
+    return (message as (p: object, h: Helpers) => string)(sentence.params ?? {}, helpers);
+  }
+  return sentence.key;
+}

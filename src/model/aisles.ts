@@ -1,0 +1,118 @@
+import { CATEGORIES, nameKey, type BasketEvent, type Category, type Draft } from '../events';
+import { CATEGORY_MARKERS, CATEGORY_WORDS } from './category-words';
+
+/** A list's aisles in the order its shop is walked, until the person reorders them. */
+export const DEFAULT_AISLES: readonly Category[] = CATEGORIES;
+
+/** The categories the person chose for product names (by `nameKey`), across every list. */
+export type CategoryTable = Map<string, Category>;
+
+const LATIN_WORDS = new Map<string, Category>();
+/** Words written without spaces (Chinese): found inside a name, not split out of it. */
+const CJK_WORDS: [string, Category][] = [];
+const CJK = /[\u3400-\u9fff]/;
+
+for (const [category, words] of Object.entries(CATEGORY_WORDS) as [Category, string][]) {
+  for (const word of words.split('|')) {
+    if (CJK.test(word)) CJK_WORDS.push([word, category]);
+    else LATIN_WORDS.set(word, category);
+  }
+}
+
+/** The dictionary forms an English word may be written as: "berries" → "berry", "peas" → "pea". */
+function singulars(word: string): string[] {
+  const out = [word];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.endsWith('s')) out.push(word.slice(0, -1));
+  return out;
+}
+
+/** The phrase of `words` that is in the dictionary and ends last, the longest such first. */
+function latinGuess(words: readonly string[]): Category | undefined {
+  for (let end = words.length; end > 0; end -= 1) {
+    for (let start = 0; start < end; start += 1) {
+      const head = words.slice(start, end - 1).join(' ');
+      for (const last of singulars(words[end - 1]!)) {
+        const found = LATIN_WORDS.get(head ? `${head} ${last}` : last);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function cjkGuess(key: string): Category | undefined {
+  let best: { end: number; length: number; category: Category } | undefined;
+  for (const [word, category] of CJK_WORDS) {
+    const at = key.lastIndexOf(word);
+    if (at < 0) continue;
+    const end = at + word.length;
+    if (!best || end > best.end || (end === best.end && word.length > best.length)) {
+      best = { end, length: word.length, category };
+    }
+  }
+  return best?.category;
+}
+
+/**
+ * The aisle a product of this name is usually in, by the built-in dictionary; "other" when it
+ * does not know. English and Simplified Chinese; case, spacing and plurals do not matter.
+ */
+export function guessCategory(name: string): Category {
+  const key = nameKey(name);
+  // A list of 10,000 is grouped on every keystroke of a search: each name is worked out once.
+  let found = guessed.get(key);
+  if (!found) guessed.set(key, (found = guess(key)));
+  return found;
+}
+
+const guessed = new Map<string, Category>();
+
+function guess(key: string): Category {
+  const words = key.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  for (const [marker, category] of CATEGORY_MARKERS) {
+    if (CJK.test(marker) ? key.includes(marker) : words.includes(marker)) return category;
+  }
+  return latinGuess(words) ?? (CJK.test(key) ? cjkGuess(key) : undefined) ?? 'other';
+}
+
+/** Where a product of this name goes: where the person put it last, else the dictionary's guess. */
+export const categoryOf = (name: string, chosen: ReadonlyMap<string, Category>): Category =>
+  chosen.get(nameKey(name)) ?? guessCategory(name);
+
+/** Applies a category choice to the table of choices (in place). */
+export function evolveCategories(table: CategoryTable, event: BasketEvent): void {
+  if (event.type !== 'CategoryChosen') return;
+  const key = nameKey(event.payload.name);
+  if (event.payload.category === null) table.delete(key);
+  else table.set(key, event.payload.category);
+}
+
+/** What undoes a category choice, given the choices just before it. */
+export function invertCategory(
+  event: Extract<BasketEvent, { type: 'CategoryChosen' }>,
+  table: ReadonlyMap<string, Category>,
+): Draft[] {
+  const before = table.get(nameKey(event.payload.name)) ?? null;
+  return [{ type: 'CategoryChosen', payload: { name: event.payload.name, category: before } }];
+}
+
+/**
+ * The aisle order after moving `category` one place up or down among the aisles `shown` on the
+ * list now, so every press visibly moves it: aisles with nothing in them are stepped over.
+ */
+export function moveAisle(
+  order: readonly Category[],
+  category: Category,
+  direction: 'up' | 'down',
+  shown: readonly Category[],
+): Category[] {
+  const visible = order.filter((c) => shown.includes(c));
+  const at = visible.indexOf(category);
+  const neighbour = visible[direction === 'up' ? at - 1 : at + 1];
+  if (at < 0 || !neighbour) return [...order];
+  const rest = order.filter((c) => c !== category);
+  const to = rest.indexOf(neighbour) + (direction === 'up' ? 0 : 1);
+  return [...rest.slice(0, to), category, ...rest.slice(to)];
+}
