@@ -10,3 +10,4 @@ export * from './history';
 export * from './purchases';
 export * from './lists';
 export * from './aisles';
+export * from './category-words';

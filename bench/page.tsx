@@ -1,0 +1,287 @@
+import Dexie from 'dexie';
+import { createRoot, type Root } from 'react-dom/client';
+import { App } from '../src/app/App';
+import { BasketProvider, openBasket, type Basket } from '../src/bus';
+import { DEFAULT_STREAM, type BasketEvent } from '../src/events';
+import { I18nProvider } from '../src/i18n';
+import { CATEGORY_WORDS, foldLog } from '../src/model';
+import { openDexieStore } from '../src/store';
+import '../src/app/app.css';
+
+/**
+ * What the benchmark drives in the page (`bench/bench.spec.ts`): each function does one measured
+ * thing with Basket's real modules, or its raw-Dexie baseline, and returns milliseconds.
+ */
+
+const WORDS = Object.values(CATEGORY_WORDS)
+  .flatMap((w) => w.split('|'))
+  .filter((w) => /^[a-z]+$/.test(w));
+const AT = Date.UTC(2025, 0, 1);
+
+/** Product `i`'s name: a real word, so it is sorted into an aisle, and a unique number. */
+export const productName = (i: number) =>
+  `${WORDS[i % WORDS.length]} ${String(i).padStart(5, '0')}`;
+
+/**
+ * A year of shopping: `products` added, then check-offs and un-check-offs until there are
+ * `total` events, each its own action, as a person would make them.
+ */
+function history(products: number, total: number, prefix = 'e'): BasketEvent[] {
+  const events: BasketEvent[] = [];
+  const checked = new Array<boolean>(products).fill(false);
+  const envelope = (n: number) => ({
+    id: `${prefix}${n}`,
+    at: AT + n * 1000,
+    streamId: DEFAULT_STREAM,
+    streamVersion: n + 1,
+    v: 1 as const,
+  });
+  for (let n = 0; n < total; n += 1) {
+    if (n < products) {
+      events.push({
+        ...envelope(n),
+        type: 'ProductAdded',
+        payload: { productId: `p${n}`, name: productName(n), quantity: 1 },
+      });
+    } else {
+      const i = (n * 7919) % products;
+      const type = checked[i] ? 'ProductUnchecked' : 'ProductChecked';
+      checked[i] = !checked[i];
+      events.push({ ...envelope(n), type, payload: { productId: `p${i}` } });
+    }
+  }
+  return events;
+}
+
+const now = () => performance.now();
+/** After the next frame has been produced: the change is on screen. */
+const painted = () =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    }),
+  );
+
+/** Resolves once `test` holds of the document, checked on every DOM change. */
+function whenDom(test: () => boolean): Promise<void> {
+  if (test()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (test()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+const rawDb = (name: string) => {
+  const db = new Dexie(name);
+  // The same table and indexes as Basket's event log.
+  db.version(1).stores({ events: '++seq, &id, &[streamId+streamVersion], streamId' });
+  return db;
+};
+
+let mounted: { root: Root; basket: Basket } | null = null;
+let keep: unknown = null;
+
+const setValue = (input: HTMLInputElement, value: string) => {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+const labelled = (name: string) =>
+  [...document.querySelectorAll('.product-name')].some((l) => l.textContent === name);
+
+const bench = {
+  /** Writes a history into database `name` through Basket's own import. */
+  async seed(name: string, products: number, total: number) {
+    const store = await openDexieStore({ name });
+    const t = now();
+    await store.importEvents(history(products, total));
+    store.close();
+    return now() - t;
+  },
+
+  /** Opens Basket on `name` as the app does and shows the list: data work, and to painted. */
+  async boot(name: string) {
+    await bench.unmount();
+    const t = now();
+    const basket = await openBasket({ storage: { name }, crossTab: null });
+    const data = now() - t;
+    const root = createRoot(document.getElementById('root')!);
+    root.render(
+      <BasketProvider basket={basket}>
+        <I18nProvider>
+          <App />
+        </I18nProvider>
+      </BasketProvider>,
+    );
+    await whenDom(() => document.querySelector('.product-name') !== null);
+    await painted();
+    mounted = { root, basket };
+    return { data, painted: now() - t, products: basket.getState().list.products.size };
+  },
+
+  async unmount() {
+    mounted?.root.unmount();
+    mounted?.basket.dispose();
+    mounted = null;
+    keep = null;
+  },
+
+  /** The baseline for boot: read the whole log and fold it, in the same page. */
+  async replay(name: string) {
+    const t = now();
+    const store = await openDexieStore({ name });
+    const events = await store.readAfter(0);
+    const list = foldLog(events);
+    store.close();
+    return { ms: now() - t, events: events.length, products: list.products.size };
+  },
+
+  /** `count` single-event appends through Basket's store: event plus read model, durably. */
+  async appends(name: string, count: number) {
+    const store = await openDexieStore({ name });
+    const list = await store.load();
+    let version = list.versions.get(DEFAULT_STREAM) ?? 0;
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const n = version;
+      const event: BasketEvent = {
+        id: `append-${name}-${n}`,
+        type: 'ProductAdded',
+        v: 1,
+        at: AT + 1e9 + n,
+        streamId: DEFAULT_STREAM,
+        streamVersion: n + 1,
+        payload: { productId: `a${n}`, name: `appended ${n}`, quantity: 1 },
+      };
+      const t = now();
+      await store.append(DEFAULT_STREAM, version, [event]);
+      times.push(now() - t);
+      version += 1;
+    }
+    store.close();
+    return times;
+  },
+
+  /** The baseline for appends: one Dexie `add` of the same record to the same indexes. */
+  async rawAdds(name: string, count: number) {
+    const db = rawDb(name);
+    await db.open();
+    const times: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const t = now();
+      await db.table('events').add({
+        id: `raw-${i}`,
+        type: 'ProductAdded',
+        v: 1,
+        at: AT + i,
+        streamId: DEFAULT_STREAM,
+        streamVersion: i + 1,
+        payload: { productId: `r${i}`, name: `raw ${i}`, quantity: 1 },
+      });
+      times.push(now() - t);
+    }
+    db.close();
+    return times;
+  },
+
+  /**
+   * Basket's import of `products` products into an empty database, with the longest the page
+   * went without running a timer (a frozen page shows as a long gap).
+   */
+  async importProducts(name: string, products: number) {
+    const events = history(products, products, 'i');
+    const store = await openDexieStore({ name });
+    let last = now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const t = now();
+      longest = Math.max(longest, t - last);
+      last = t;
+    }, 5);
+    const t = now();
+    await store.importEvents(events);
+    const ms = now() - t;
+    clearInterval(timer);
+    store.close();
+    return { ms, longestGap: Math.max(longest, now() - last) };
+  },
+
+  /** The baseline for import: a raw `bulkAdd` of the same records to the same indexes. */
+  async rawBulkAdd(name: string, products: number) {
+    const events = history(products, products, 'b');
+    const db = rawDb(name);
+    await db.open();
+    const t = now();
+    await db.table('events').bulkAdd(events);
+    const ms = now() - t;
+    db.close();
+    return ms;
+  },
+
+  /** Types a produce name and presses Enter `count` times: to the DOM, and to painted. */
+  async adds(count: number) {
+    const product = document.querySelector<HTMLInputElement>(
+      '[role="combobox"][aria-autocomplete]',
+    )!;
+    const dom: number[] = [];
+    const paint: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const name = `apple bench ${Math.random().toString(36).slice(2, 8)}`;
+      setValue(product, name);
+      await painted();
+      const t = now();
+      product.form!.requestSubmit();
+      await whenDom(() => labelled(name));
+      dom.push(now() - t);
+      await painted();
+      paint.push(now() - t);
+      await whenDom(() => product.value === '');
+    }
+    return { dom, paint };
+  },
+
+  /** Types into the search box `count` times, each keystroke narrowing to another product. */
+  async searches(count: number, products: number) {
+    const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const dom: number[] = [];
+    const paint: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const name = productName((i * 997) % products);
+      const t = now();
+      setValue(search, name);
+      await whenDom(() => {
+        const first = document.querySelector('.product-name');
+        return first?.textContent === name;
+      });
+      dom.push(now() - t);
+      await painted();
+      paint.push(now() - t);
+    }
+    setValue(search, '');
+    return { dom, paint };
+  },
+
+  /** Holds the whole log, as the History view does while it is open. */
+  async loadHistory() {
+    keep = await mounted!.basket.readLog();
+    return (keep as unknown[]).length;
+  },
+
+  async deleteDatabase(name: string) {
+    await Dexie.delete(name);
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+window.bench = bench;
+document.documentElement.dataset.ready = 'true';
