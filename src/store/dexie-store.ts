@@ -131,23 +131,29 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     const choosing = events.some((e) => e.type === 'CategoryChosen');
     const categories = choosing ? await getCategories() : new Map<string, Category>();
     const { puts, deletes, purchases } = projectBatch(table, stacks, events, lists, categories);
-    if (choosing) await putCategories(categories);
-    await db.products.bulkPut(puts);
-    await db.products.bulkDelete(deletes);
+    // Writes are issued together, not one after another: IndexedDB runs them in order within
+    // the transaction either way, and the page does not wait a turn for each.
+    const writes: Promise<unknown>[] = [];
+    if (choosing) writes.push(putCategories(categories));
+    if (puts.length) writes.push(db.products.bulkPut(puts));
+    if (deletes.length) writes.push(db.products.bulkDelete(deletes));
+    const versions = new Map<StreamId, number>();
+    for (const e of events) versions.set(e.streamId, e.streamVersion);
+    writes.push(
+      db.streams.bulkPut(
+        [...versions].map(([id, version]) =>
+          streamRow(id, version, stacks.get(id) ?? NO_STACKS, lists.get(id)),
+        ),
+      ),
+    );
     const keys = [...new Set(purchases.flatMap((c) => c.effects.map((e) => e.key)))];
     if (keys.length) {
       const known = (await db.purchases.bulkGet(keys)).filter(isDefined);
       const bought = projectPurchases(new Map(known.map((p) => [p.key, p])), purchases);
-      await db.purchases.bulkPut(bought.puts);
-      await db.purchases.bulkDelete(bought.deletes);
+      if (bought.puts.length) writes.push(db.purchases.bulkPut(bought.puts));
+      if (bought.deletes.length) writes.push(db.purchases.bulkDelete(bought.deletes));
     }
-    const versions = new Map<StreamId, number>();
-    for (const e of events) versions.set(e.streamId, e.streamVersion);
-    await db.streams.bulkPut(
-      [...versions].map(([id, version]) =>
-        streamRow(id, version, stacks.get(id) ?? NO_STACKS, lists.get(id)),
-      ),
-    );
+    await Promise.all(writes);
   }
 
   /** Replaces the whole read model with a fold of `events` (the whole log). */
@@ -235,20 +241,26 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       guarded(async () => {
         if (events.length === 0) return [];
         return db.transaction('rw', all, async () => {
-          const known = await db.events
-            .where('id')
-            .anyOf(events.map((e) => e.id))
-            .count();
+          const [known, headRow] = await Promise.all([
+            db.events
+              .where('id')
+              .anyOf(events.map((e) => e.id))
+              .count(),
+            db.streams.get(streamId),
+          ]);
           if (known === events.length) return [];
           if (known > 0) throw new ConcurrencyError('Some of these events are stored already.');
-          const headRow = await db.streams.get(streamId);
           checkBatch(streamId, expectedVersion, headRow?.version ?? 0, events);
-          const seqs = await db.events.bulkAdd(
-            events.map((e) => ({ ...e })),
-            { allKeys: true },
-          );
+          // The log and the read model are written side by side; the transaction keeps both or
+          // neither.
+          const [seqs] = await Promise.all([
+            db.events.bulkAdd(
+              events.map((e) => ({ ...e })),
+              { allKeys: true },
+            ),
+            project(events, headRow ? [headRow] : []),
+          ]);
           const stored = events.map((e, i) => ({ ...e, seq: seqs[i]! }));
-          await project(stored, headRow ? [headRow] : []);
           await putMeta(stored.at(-1)!.seq);
           return stored;
         });
