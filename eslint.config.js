@@ -9,7 +9,16 @@ const noDangerousHtml = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'bench/dist', 'node_modules', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'dev-dist',
+      'bench/dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
