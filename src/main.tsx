@@ -6,10 +6,9 @@ import { UpdatePrompt } from './app/UpdatePrompt';
 import { BasketProvider, openBasket } from './bus';
 import { I18nProvider, initialLanguage, loadMessages, type Messages } from './i18n';
 import { en } from './i18n/en';
-import { helpersFor, translate } from './i18n/sentence';
+import { helpersFor, says, translate } from './i18n/sentence';
 import type { Sentence } from './i18n/types';
 import { StorageError } from './store';
-import { says } from './i18n/sentence';
 import './app/app.css';
 
 const container = document.getElementById('root')!;
