@@ -59,8 +59,9 @@ function cjkGuess(key: string): Category | undefined {
  * The aisle a product of this name is usually in, by the built-in dictionary; "other" when it
  * does not know. English and Simplified Chinese; case, spacing and plurals do not matter.
  */
-export function guessCategory(name: string): Category {
-  const key = nameKey(name);
+export const guessCategory = (name: string): Category => guessByKey(nameKey(name));
+
+function guessByKey(key: string): Category {
   // A list of 10,000 is grouped on every keystroke of a search: each name is worked out once.
   let found = guessed.get(key);
   if (!found) guessed.set(key, (found = guess(key)));
@@ -79,7 +80,11 @@ function guess(key: string): Category {
 
 /** Where a product of this name goes: where the person put it last, else the dictionary's guess. */
 export const categoryOf = (name: string, chosen: ReadonlyMap<string, Category>): Category =>
-  chosen.get(nameKey(name)) ?? guessCategory(name);
+  categoryOfKey(nameKey(name), chosen);
+
+/** The same, from a name already keyed (a product row's `key`): no cleaning on the hot path. */
+export const categoryOfKey = (key: string, chosen: ReadonlyMap<string, Category>): Category =>
+  chosen.get(key) ?? guessByKey(key);
 
 /** Applies a category choice to the table of choices (in place). */
 export function evolveCategories(table: CategoryTable, event: BasketEvent): void {

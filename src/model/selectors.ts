@@ -1,5 +1,5 @@
 import { nameKey, type Category, type StreamId } from '../events';
-import { categoryOf } from './aisles';
+import { categoryOfKey } from './aisles';
 import { aislesOf } from './lists';
 import type { Product } from './product';
 import type { ListState } from './state';
@@ -58,7 +58,7 @@ export function shoppingView(list: ListState, streamId: StreamId, search: string
       bought.push(product);
       continue;
     }
-    const category = categoryOf(product.name, list.categories);
+    const category = categoryOfKey(product.key, list.categories);
     const aisle = byCategory.get(category);
     if (aisle) aisle.push(product);
     else byCategory.set(category, [product]);
