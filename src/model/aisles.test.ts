@@ -120,9 +120,9 @@ describe('aisles as events', () => {
       ...valid(name, 1),
       category,
     });
-  const order =
-    (aisles: readonly Category[]): Step =>
-    () => ({ type: 'OrderAisles', streamId: DEFAULT_STREAM, order: aisles });
+  const move =
+    (category: Category, direction: 'up' | 'down'): Step =>
+    () => ({ type: 'MoveAisle', streamId: DEFAULT_STREAM, category, direction });
 
   it('remembers a category chosen for a name, for the next time it is added, and undoes it', () => {
     const ctx = testContext();
@@ -159,7 +159,7 @@ describe('aisles as events', () => {
   it('keeps an aisle order per list, groups by it, and undoes it', () => {
     const ctx = testContext();
     const reordered = moveAisle(DEFAULT_AISLES, 'dairy', 'up', ['produce', 'dairy']);
-    const list = playInMemory(foldLog([]), ctx, [add('Bananas'), add('Milk'), order(reordered)]);
+    const list = playInMemory(foldLog([]), ctx, [add('Bananas'), add('Milk'), move('dairy', 'up')]);
     expect(aislesOf(list.lists, DEFAULT_STREAM)).toEqual(reordered);
     expect(shoppingView(list, DEFAULT_STREAM, '').aisles.map((a) => a.category)).toEqual([
       'dairy',

@@ -27,7 +27,10 @@ export type Command =
   | { type: 'CreateList'; name: ProductName }
   | { type: 'RenameList'; streamId: StreamId; name: ProductName }
   | { type: 'DeleteList'; streamId: StreamId }
-  /** Walk the list's aisles in this order (every category, once). */
-  | { type: 'OrderAisles'; streamId: StreamId; order: readonly Category[] }
+  /**
+   * Move an aisle one place along the walk, past the next aisle that has something to buy.
+   * Decided in its turn, so two quick taps move it two places.
+   */
+  | { type: 'MoveAisle'; streamId: StreamId; category: Category; direction: 'up' | 'down' }
   | { type: 'Undo'; streamId: StreamId }
   | { type: 'Redo'; streamId: StreamId };

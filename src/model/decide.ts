@@ -10,9 +10,9 @@ import { says } from '../i18n/sentence';
 import type { Sentence } from '../i18n/types';
 import type { Command } from './commands';
 import type { Product } from './product';
-import { categoryOf, guessCategory } from './aisles';
+import { categoryOf, guessCategory, moveAisle } from './aisles';
 import { aislesOf, openLists } from './lists';
-import { findByName } from './selectors';
+import { findByName, shoppingView } from './selectors';
 import { restoredDraft } from './undo';
 import type { ListState } from './state';
 
@@ -42,7 +42,7 @@ export function decide(command: Command, list: ListState, ctx: EventContext): De
   if (command.type === 'Undo' || command.type === 'Redo') {
     return drafted(command.streamId, list, ctx, draftUndo(command, list));
   }
-  if (command.type === 'OrderAisles') {
+  if (command.type === 'MoveAisle') {
     return drafted(command.streamId, list, ctx, draftAisles(command, list));
   }
   if (command.type === 'RestoreList') {
@@ -107,14 +107,15 @@ function draftList(
 }
 
 function draftAisles(
-  command: Extract<Command, { type: 'OrderAisles' }>,
+  command: Extract<Command, { type: 'MoveAisle' }>,
   list: ListState,
 ): Draft[] | Sentence {
   const open = openLists(list.lists, list.versions, DEFAULT_STREAM);
   if (!open.some((l) => l.streamId === command.streamId)) return says('listGone');
   const now = aislesOf(list.lists, command.streamId);
-  const order = [...command.order];
-  if (order.length === now.length && order.every((c, i) => c === now[i])) return [];
+  const shown = shoppingView(list, command.streamId, '').aisles.map((a) => a.category);
+  const order = moveAisle(now, command.category, command.direction, shown);
+  if (order.every((c, i) => c === now[i])) return [];
   return [{ type: 'AislesOrdered', payload: { order } }];
 }
 
@@ -185,7 +186,7 @@ function draftForProduct(
         | 'CreateList'
         | 'RenameList'
         | 'DeleteList'
-        | 'OrderAisles';
+        | 'MoveAisle';
     }
   >,
   product: Product,

@@ -71,11 +71,16 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
       ...(category ? { category } : {}),
     })),
   fc
-    .tuple(fc.nat(), fc.shuffledSubarray([...CATEGORIES], { minLength: CATEGORIES.length }))
-    .map(([i, order]): Step => (list) => ({
-      type: 'OrderAisles',
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(...CATEGORIES),
+      fc.constantFrom('up' as const, 'down' as const),
+    )
+    .map(([i, category, direction]): Step => (list) => ({
+      type: 'MoveAisle',
       streamId: pickList(list, i),
-      order,
+      category,
+      direction,
     })),
   fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
   fc.constant(undo),

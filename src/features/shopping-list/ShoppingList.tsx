@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { DEFAULT_STREAM, type Category } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
-import { aislesOf, moveAisle, openLists, shoppingView, type Product } from '../../model';
+import { openLists, shoppingView, type Product } from '../../model';
 import { useI18n } from '../../i18n';
 import { VirtualList } from '../../ui/VirtualList';
 import { shownListName } from '../../ui/list-name';
@@ -49,8 +49,7 @@ export function ShoppingList() {
   const name = info ? shownListName(info, i18n) : t('shoppingList');
 
   function move(category: Category, direction: 'up' | 'down') {
-    const order = moveAisle(aislesOf(list.lists, streamId), category, direction, shown);
-    void basket.dispatch({ type: 'OrderAisles', streamId, order });
+    void basket.dispatch({ type: 'MoveAisle', streamId, category, direction });
   }
 
   let summary: string;
