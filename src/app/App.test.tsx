@@ -10,7 +10,7 @@ const storageFull: Middleware<DBCore> = {
     ...down,
     table: (name) => {
       const table = down.table(name);
-      return name !== 'products'
+      return name !== 'events'
         ? table
         : {
             ...table,

@@ -91,9 +91,15 @@ export function applyCommitted(list: ListState, events: readonly StoredEvent[]):
   const fresh = events.filter((e) => e.seq > list.lastSeq);
   const last = fresh.at(-1);
   if (!last) return list;
-  const next = foldInto(list, fresh);
-  return { ...next, lastSeq: last.seq };
+  return { ...foldOnto(list, fresh), lastSeq: last.seq };
 }
+
+/**
+ * Folds `events` onto `list`, in the order given, whatever their log positions: for a caller
+ * that knows they come next (an import folding what it is writing). `lastSeq` is left as it was.
+ */
+export const foldOnto = (list: ListState, events: readonly BasketEvent[]): ListState =>
+  foldInto(list, events);
 
 /** The whole state of a log, folded from nothing: what a rebuild produces. */
 export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState {

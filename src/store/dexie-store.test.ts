@@ -1,7 +1,7 @@
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_STREAM } from '../events';
-import { fold } from '../model';
+import { DEFAULT_STREAM, type BasketEvent } from '../events';
+import { fold, foldLog, REDUCER_VERSION } from '../model';
 import { added } from '../test/events';
 import { freshIndexedDB } from '../test/harness';
 import golden from '../events/fixtures/golden-v1.json';
@@ -33,23 +33,53 @@ function faultOn(table: string, makeError: () => Error, when?: () => boolean) {
   return { fault, middleware };
 }
 
+/** What the database says the saved read model stands for. */
+async function snapshotHead(idb: ReturnType<typeof freshIndexedDB>) {
+  const raw = new Dexie('basket', idb);
+  await raw.open();
+  const head: unknown = await raw.table('meta').get('snapshot');
+  raw.close();
+  return head;
+}
+
 describe('Dexie store under faults', () => {
-  it.each(['products', 'streams', 'meta'])(
-    'rolls back the whole append when writing %s fails after the events were added',
-    async (table) => {
-      const { fault, middleware } = faultOn(table, () => new Error('disk said no'));
-      const store = await openDexieStore({ ...freshIndexedDB(), middleware: [middleware] });
-      await store.append(DEFAULT_STREAM, 0, [added(1)]);
-      const before = await store.load();
-      fault.armed = true;
-      await expect(store.append(DEFAULT_STREAM, 1, [added(2)])).rejects.toThrow(
-        'This change could not be saved: disk said no',
-      );
-      fault.armed = false;
-      expect((await store.readAfter(0)).map((e) => e.id)).toEqual(['event-1']);
-      expect(await store.load()).toEqual(before);
-    },
-  );
+  it('stores nothing of a dispatch whose write fails part way', async () => {
+    let writes = 0;
+    const { fault, middleware } = faultOn(
+      'events',
+      () => new Error('disk said no'),
+      () => fault.armed && (writes += 1) > 1,
+    );
+    const store = await openDexieStore({ ...freshIndexedDB(), middleware: [middleware] });
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    const before = await store.load();
+    fault.armed = true;
+    // The first event's write goes through; the second's fails, and takes the first with it.
+    await expect(store.append(DEFAULT_STREAM, 1, [added(2)])).resolves.toHaveLength(1);
+    await expect(store.append(DEFAULT_STREAM, 2, [added(3), added(4)])).rejects.toThrow(
+      'This change could not be saved: disk said no',
+    );
+    fault.armed = false;
+    expect((await store.readAfter(0)).map((e) => e.id)).toEqual(['event-1', 'event-2']);
+    expect((await store.load()).products).toEqual(fold([added(1), added(2)]));
+    expect(before.products.size).toBe(1);
+  });
+
+  it('keeps the saved read model, and boots as before, when saving a new one fails', async () => {
+    const idb = freshIndexedDB();
+    const { fault, middleware } = faultOn('meta', () => new Error('disk said no'));
+    const store = await openDexieStore({ ...idb, middleware: [middleware] });
+    await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    await store.compact();
+    await store.append(DEFAULT_STREAM, 1, [added(2), added(3)]);
+    fault.armed = true;
+    await expect(store.compact()).rejects.toThrow('disk said no');
+    fault.armed = false;
+    expect(await snapshotHead(idb)).toMatchObject({ lastSeq: 1 });
+    const booted = await (await openDexieStore(idb)).load();
+    expect(booted.products).toEqual(fold([added(1), added(2), added(3)]));
+    expect(booted.lastSeq).toBe(3);
+  });
 
   it('says the storage is full when the quota error arrives inside an abort', async () => {
     const quota = () =>
@@ -57,7 +87,7 @@ describe('Dexie store under faults', () => {
         name: 'AbortError',
         inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
       });
-    const { fault, middleware } = faultOn('products', quota);
+    const { fault, middleware } = faultOn('events', quota);
     const store = await openDexieStore({ ...freshIndexedDB(), middleware: [middleware] });
     fault.armed = true;
     const failure = await store.append(DEFAULT_STREAM, 0, [added(1)]).catch((e: unknown) => e);
@@ -76,22 +106,104 @@ describe('Dexie store boot', () => {
     const idb = freshIndexedDB();
     const store = await openDexieStore(idb);
     await store.append(DEFAULT_STREAM, 0, [added(1), added(2)]);
+    await store.compact();
     store.close();
     const raw = new Dexie('basket', idb);
     await raw.open();
-    await raw.table('products').clear();
-    await raw.table('meta').put({ key: 'projection', reducerVersion: -1, lastAppliedSeq: 0 });
+    const { products: _p, purchases: _b, ...rest } = foldLog([], 2);
+    await raw.table('meta').bulkPut([
+      { key: 'snapshot', reducerVersion: -1, lastSeq: 2, productParts: 0, purchaseParts: 0 },
+      { key: 'model', rest },
+    ]);
     raw.close();
 
     const booted = await (await openDexieStore(idb)).load();
     expect(booted.products).toEqual(fold([added(1), added(2)]));
     expect(booted.lastSeq).toBe(2);
+    expect(await snapshotHead(idb)).toEqual({
+      key: 'snapshot',
+      reducerVersion: REDUCER_VERSION,
+      lastSeq: 2,
+      productParts: 1,
+      purchaseParts: 1,
+    });
+  });
+
+  it('boots from the saved read model and the events after it, never the whole log', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    await store.append(DEFAULT_STREAM, 0, [added(1), added(2), added(3)]);
+    await expect(store.compact()).resolves.toBe(3);
+    await expect(store.compact()).resolves.toBe(0);
+    await store.append(DEFAULT_STREAM, 3, [added(4)]);
+    store.close();
+
+    const reads: unknown[] = [];
+    const watch: Middleware<DBCore> = {
+      stack: 'dbcore',
+      name: 'watch-event-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'events') return table;
+          return {
+            ...table,
+            query: (req) => {
+              reads.push(req.query.range.lower);
+              return table.query(req);
+            },
+            openCursor: (req) => {
+              reads.push(req.query.range.lower);
+              return table.openCursor(req);
+            },
+            count: (req) => {
+              reads.push(req.query.range.lower);
+              return table.count(req);
+            },
+          };
+        },
+      }),
+    };
+    const booted = await (await openDexieStore({ ...idb, middleware: [watch] })).load();
+    expect(booted.products).toEqual(fold([added(1), added(2), added(3), added(4)]));
+    expect(booted.lastSeq).toBe(4);
+    // One read of the log, from just after the saved read model.
+    expect(reads).toEqual([3]);
+  });
+
+  it('saves a long list in parts, and drops the parts it no longer needs', async () => {
+    const idb = freshIndexedDB();
+    const store = await openDexieStore(idb);
+    const adds = Array.from({ length: 2500 }, (_, i) => added(i + 1));
+    await store.append(DEFAULT_STREAM, 0, adds);
+    await store.compact();
+    expect(await snapshotHead(idb)).toMatchObject({ productParts: 3, purchaseParts: 3 });
+    const removes: BasketEvent[] = adds.slice(0, 2000).map((a, i) => ({
+      ...a,
+      id: `removed-${i}`,
+      streamVersion: 2501 + i,
+      type: 'ProductRemoved',
+      payload: { productId: (a as { payload: { productId: string } }).payload.productId },
+    }));
+    await store.append(DEFAULT_STREAM, 2500, removes);
+    await store.compact();
+    expect(await snapshotHead(idb)).toMatchObject({ productParts: 1, lastSeq: 4500 });
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    const keys = await raw.table('meta').toCollection().primaryKeys();
+    raw.close();
+    expect(keys.filter((k) => String(k).startsWith('products/'))).toEqual(['products/0']);
+    const booted = await (await openDexieStore(idb)).load();
+    expect(booted.products).toEqual(fold([...adds, ...removes]));
+    expect(booted.products.size).toBe(500);
   });
 
   it('applies events stored after the read model was last written, and only those', async () => {
     const idb = freshIndexedDB();
     const store = await openDexieStore(idb);
     await store.append(DEFAULT_STREAM, 0, [added(1)]);
+    await store.compact();
     store.close();
     const raw = new Dexie('basket', idb);
     await raw.open();
@@ -164,10 +276,42 @@ describe('Dexie store and events from other versions of Basket', () => {
     await store.append(DEFAULT_STREAM, 0, [added(1)]);
     const raw = new Dexie('basket', idb);
     await raw.open();
-    await raw.table('meta').put({ key: 'projection', reducerVersion: 99, lastAppliedSeq: 1 });
+    await raw.table('meta').put({ key: 'snapshot', reducerVersion: 99, lastSeq: 1 });
 
     await expect(store.load()).rejects.toMatchObject({ reason: 'outdated' });
-    expect(await raw.table('meta').get('projection')).toMatchObject({ reducerVersion: 99 });
+    await expect(store.compact()).resolves.toBe(0);
+    expect(await raw.table('meta').get('snapshot')).toMatchObject({ reducerVersion: 99 });
+    raw.close();
+  });
+
+  it('opens a database the previous build kept rows in, and folds its log into a snapshot', async () => {
+    const idb = freshIndexedDB();
+    const old = new Dexie('basket', idb);
+    old.version(2).stores({
+      events: '++seq, &id, &[streamId+streamVersion], streamId',
+      streams: 'streamId',
+      products: 'productId, streamId',
+      meta: 'key',
+      purchases: 'key',
+    });
+    await old.open();
+    await old.table('events').bulkAdd([{ ...added(1) }, { ...added(2) }]);
+    await old.table('products').put({ productId: 'stale', streamId: DEFAULT_STREAM });
+    await old.table('meta').put({ key: 'projection', reducerVersion: 6, lastAppliedSeq: 2 });
+    old.close();
+
+    const store = await openDexieStore(idb);
+    expect((await store.load()).products).toEqual(fold([added(1), added(2)]));
+    store.close();
+    const raw = new Dexie('basket', idb);
+    await raw.open();
+    expect(raw.tables.map((t) => t.name).sort()).toEqual(['events', 'meta']);
+    expect((await raw.table('meta').toCollection().primaryKeys()).sort()).toEqual([
+      'model',
+      'products/0',
+      'purchases/0',
+      'snapshot',
+    ]);
     raw.close();
   });
 
@@ -179,10 +323,7 @@ describe('Dexie store and events from other versions of Basket', () => {
     const newer = new Dexie('basket', idb);
     newer.version(9).stores({
       events: '++seq, &id, &[streamId+streamVersion], streamId',
-      streams: 'streamId',
-      products: 'productId, streamId',
       meta: 'key',
-      purchases: 'key',
       lists: 'streamId',
     });
     await newer.open();
@@ -196,7 +337,7 @@ describe('Dexie store and events from other versions of Basket', () => {
 
 describe('Dexie store imports and rebuilds are all or nothing', () => {
   it('leaves log and read model as they were when an import fails half way', async () => {
-    const { fault, middleware } = faultOn('products', () => new Error('disk said no'));
+    const { fault, middleware } = faultOn('meta', () => new Error('disk said no'));
     const store = await openDexieStore({ ...freshIndexedDB(), middleware: [middleware] });
     await store.append(DEFAULT_STREAM, 0, [added(1)]);
     const [log, model] = [await store.readAfter(0), await store.load()];
@@ -214,25 +355,24 @@ describe('Dexie store imports and rebuilds are all or nothing', () => {
     store.close();
     const raw = new Dexie('basket', idb);
     await raw.open();
-    await raw.table('meta').put({ key: 'projection', reducerVersion: 0, lastAppliedSeq: 2 });
-    const rowsBefore = await raw.table('products').toArray();
+    await raw.table('meta').put({ key: 'snapshot', reducerVersion: 0, lastSeq: 2 });
+    const before = await raw.table('meta').toArray();
     raw.close();
 
-    // The rebuild on boot dies part way through writing the new read model.
+    // The rebuild on boot dies part way through saving the new read model.
     let writes = 0;
-    const { middleware: crashAfterOneWrite } = faultOn(
-      'products',
+    const { middleware: crash } = faultOn(
+      'meta',
       () => new Error('tab closed'),
       () => (writes += 1) > 1,
     );
-    const crashing = await openDexieStore({ ...idb, middleware: [crashAfterOneWrite] });
+    const crashing = await openDexieStore({ ...idb, middleware: [crash] });
     await expect(crashing.load()).rejects.toThrow('tab closed');
     crashing.close();
 
     const check = new Dexie('basket', idb);
     await check.open();
-    expect(await check.table('products').toArray()).toEqual(rowsBefore);
-    expect(await check.table('meta').get('projection')).toMatchObject({ reducerVersion: 0 });
+    expect(await check.table('meta').toArray()).toEqual(before);
     check.close();
     const recovered = await (await openDexieStore(idb)).load();
     expect([...recovered.products.keys()]).toEqual(['product-1', 'product-2']);

@@ -1,50 +1,17 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { BasketEvent, Category, StreamId } from '../events';
-import {
-  foldLog,
-  NO_STACKS,
-  REDUCER_VERSION,
-  touchedIds,
-  type CategoryTable,
-  type ListState,
-  type Product,
-  type ListTable,
-  type Purchase,
-  type StackTable,
-} from '../model';
+import type { BasketEvent, StoredEvent, StreamId } from '../events';
+import { applyCommitted, foldLog, foldOnto, REDUCER_VERSION, type ListState } from '../model';
 import { ConcurrencyError, storageErrorFrom } from './errors';
 import { mergeLogs } from './merge';
-import {
-  checkBatch,
-  projectBatch,
-  projectPurchases,
-  streamRow,
-  type StreamRow,
-} from './projection';
+import { checkBatch } from './check-batch';
 import { checkReducerVersion, readStored } from './read';
+import { readHead, readModel, writeSnapshot, type MetaTable } from './snapshot';
 import type { EventStore, Progress, StoreInterruption } from './types';
-
-interface ProjectionMeta {
-  key: 'projection';
-  reducerVersion: number;
-  lastAppliedSeq: number;
-}
-
-/** The categories people chose for product names: a few dozen at most, so one record. */
-interface CategoriesMeta {
-  key: 'categories';
-  chosen: [string, Category][];
-}
-
-type MetaRow = ProjectionMeta | CategoriesMeta;
 
 class BasketDatabase extends Dexie {
   /** Rows as they were written, at whatever version: read them through `readStored`. */
   events!: Table<object & { seq: number }, number, object>;
-  streams!: Table<StreamRow, StreamId>;
-  products!: Table<Product, string>;
-  meta!: Table<MetaRow, string>;
-  purchases!: Table<Purchase, string>;
+  meta!: MetaTable;
 
   constructor(name: string, options: DexieStoreOptions) {
     super(name, {
@@ -58,9 +25,13 @@ class BasketDatabase extends Dexie {
       products: 'productId, streamId',
       meta: 'key',
     });
-    // 2: purchase history by product name, for suggestions. Filled by the rebuild that the
-    // new reducer version triggers on the first boot after the upgrade.
     this.version(2).stores({ purchases: 'key' });
+    // 3: the read model is one snapshot plus the log after it, not rows written by every
+    // append: an append is then one request, where rows cost one more each (see the README's
+    // Performance section). The first boot after the upgrade folds the log into a snapshot.
+    this.version(3)
+      .stores({ streams: null, products: null, purchases: null })
+      .upgrade((tx) => tx.table('meta').bulkDelete(['projection', 'categories']));
   }
 }
 
@@ -75,10 +46,20 @@ export interface DexieStoreOptions {
   onInterrupt?: (why: StoreInterruption) => void;
 }
 
-/** Rows per request in long writes: progress is reported, and the page can paint, between them. */
+/** Events per request in long reads: progress is reported, and the page runs, between. */
 const CHUNK = 2000;
+/**
+ * Events per request in long writes. IndexedDB copies each record on the calling thread as it is
+ * added: about 50 µs each on a slow machine, so 250 hold the page for some 15 ms (2,000 held
+ * it for over 100 ms; `npm run bench` shows the longest pause).
+ */
+const WRITE_CHUNK = 250;
 
-const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+/** A write refused by a unique index: an event id, or a stream version, is taken already. */
+function collided(error: unknown): boolean {
+  const e = error as { name?: string; failures?: { name?: string }[] } | undefined;
+  return e?.name === 'ConstraintError' || !!e?.failures?.some((f) => f.name === 'ConstraintError');
+}
 
 /** Opens Basket's IndexedDB database; rejects if IndexedDB cannot be used here. */
 export async function openDexieStore(options: DexieStoreOptions = {}): Promise<EventStore> {
@@ -98,119 +79,44 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     throw storageErrorFrom(error);
   }
   options.onInterrupt?.('unblocked');
-  const all = [db.events, db.streams, db.products, db.meta, db.purchases];
+  const both = [db.events, db.meta];
 
-  const putMeta = (lastAppliedSeq: number) =>
-    db.meta.put({ key: 'projection', reducerVersion: REDUCER_VERSION, lastAppliedSeq });
-  const getMeta = async () => (await db.meta.get('projection')) as ProjectionMeta | undefined;
-  const getCategories = async (): Promise<CategoryTable> =>
-    new Map(((await db.meta.get('categories')) as CategoriesMeta | undefined)?.chosen);
-  const putCategories = (chosen: ReadonlyMap<string, Category>) =>
-    db.meta.put({ key: 'categories', chosen: [...chosen] });
+  const readEvents = async (after: number) =>
+    readStored(await db.events.where('seq').above(after).toArray());
 
-  /**
-   * Applies events (of any streams) to the rows and stream heads they touch. `known` may bring
-   * stream rows the caller has read already, so they are not read twice.
-   */
-  async function project(
-    events: readonly BasketEvent[],
-    known: readonly StreamRow[] = [],
-  ): Promise<void> {
-    const touched = [...new Set(events.flatMap(touchedIds))];
-    const streamIds = [...new Set(events.map((e) => e.streamId))];
-    const missing = streamIds.filter((id) => !known.some((h) => h.streamId === id));
-    const [rows, read] = await Promise.all([
-      db.products.bulkGet(touched),
-      missing.length ? db.streams.bulkGet(missing) : [],
-    ]);
-    const heads = [...known, ...read].filter(isDefined);
-    const stacks: StackTable = new Map(heads.map((h) => [h.streamId, h]));
-    const lists: ListTable = new Map(heads.flatMap((h) => (h.list ? [[h.streamId, h.list]] : [])));
-    const table = new Map(rows.filter(isDefined).map((r) => [r.productId, r]));
-    // Read only when a batch chooses a category: appends stay as few requests as they were.
-    const choosing = events.some((e) => e.type === 'CategoryChosen');
-    const categories = choosing ? await getCategories() : new Map<string, Category>();
-    const { puts, deletes, purchases } = projectBatch(table, stacks, events, lists, categories);
-    // Writes are issued together, not one after another: IndexedDB runs them in order within
-    // the transaction either way, and the page does not wait a turn for each.
-    const writes: Promise<unknown>[] = [];
-    if (choosing) writes.push(putCategories(categories));
-    if (puts.length) writes.push(db.products.bulkPut(puts));
-    if (deletes.length) writes.push(db.products.bulkDelete(deletes));
-    const versions = new Map<StreamId, number>();
-    for (const e of events) versions.set(e.streamId, e.streamVersion);
-    writes.push(
-      db.streams.bulkPut(
-        [...versions].map(([id, version]) =>
-          streamRow(id, version, stacks.get(id) ?? NO_STACKS, lists.get(id)),
-        ),
-      ),
-    );
-    const keys = [...new Set(purchases.flatMap((c) => c.effects.map((e) => e.key)))];
-    if (keys.length) {
-      const known = (await db.purchases.bulkGet(keys)).filter(isDefined);
-      const bought = projectPurchases(new Map(known.map((p) => [p.key, p])), purchases);
-      if (bought.puts.length) writes.push(db.purchases.bulkPut(bought.puts));
-      if (bought.deletes.length) writes.push(db.purchases.bulkDelete(bought.deletes));
+  /** The highest version of each stream this store has seen stored. */
+  const reached = new Map<StreamId, number>();
+  function saw<T extends readonly BasketEvent[] | ListState>(seen: T): T {
+    const versions =
+      'versions' in seen ? seen.versions : seen.map((e) => [e.streamId, e.streamVersion] as const);
+    for (const [id, version] of versions) {
+      reached.set(id, Math.max(version, reached.get(id) ?? 0));
     }
-    await Promise.all(writes);
+    return seen;
   }
 
-  /** Replaces the whole read model with a fold of `events` (the whole log). */
-  async function writeModel(
-    events: readonly BasketEvent[],
-    lastSeq: number,
-    onProgress?: Progress,
-  ): Promise<void> {
-    const list = foldLog(events);
-    const products = [...list.products.values()];
-    await db.products.clear();
-    for (let i = 0; i < products.length; i += CHUNK) {
-      await db.products.bulkPut(products.slice(i, i + CHUNK));
-      onProgress?.(Math.min(i + CHUNK, products.length), products.length);
+  /** The saved read model with the events after it folded in; null if this build cannot use it. */
+  async function savedModel(): Promise<ListState | null> {
+    const head = await readHead(db.meta);
+    checkReducerVersion(head?.reducerVersion);
+    if (head?.reducerVersion !== REDUCER_VERSION) return null;
+    const [state, tail] = await Promise.all([readModel(db.meta, head), readEvents(head.lastSeq)]);
+    return state ? applyCommitted(state, tail) : null;
+  }
+
+  /** Folds the whole log, a chunk at a time, and saves it as the read model. */
+  async function rebuildModel(onProgress?: Progress): Promise<ListState> {
+    const total = await db.events.count();
+    let state = foldLog([]);
+    for (let done = 0; ;) {
+      const rows = await db.events.where('seq').above(state.lastSeq).limit(CHUNK).toArray();
+      if (rows.length === 0) break;
+      state = applyCommitted(state, readStored(rows));
+      done += rows.length;
+      onProgress?.(done, total);
     }
-    await db.streams.clear();
-    await db.streams.bulkPut(
-      [...list.versions].map(([id, version]) =>
-        streamRow(id, version, list.stacks.get(id), list.lists.get(id)),
-      ),
-    );
-    await db.purchases.clear();
-    await db.purchases.bulkPut([...list.purchases.values()]);
-    await putCategories(list.categories);
-    await putMeta(lastSeq);
-  }
-
-  async function rebuildModel(onProgress?: Progress): Promise<void> {
-    const events = readStored(await db.events.orderBy('seq').toArray());
-    await writeModel(events, events.at(-1)?.seq ?? 0, onProgress);
-  }
-
-  async function catchUp(meta: ProjectionMeta): Promise<void> {
-    const pending = readStored(await db.events.where('seq').above(meta.lastAppliedSeq).toArray());
-    const last = pending.at(-1);
-    if (!last) return;
-    await project(pending);
-    await putMeta(last.seq);
-  }
-
-  async function readModel(): Promise<ListState> {
-    const [products, streams, meta, purchases, categories] = await Promise.all([
-      db.products.toArray(),
-      db.streams.toArray(),
-      getMeta(),
-      db.purchases.toArray(),
-      getCategories(),
-    ]);
-    return {
-      products: new Map(products.map((p) => [p.productId, p])),
-      versions: new Map(streams.map((s) => [s.streamId, s.version])),
-      stacks: new Map(streams.map((s) => [s.streamId, { undo: s.undo, redo: s.redo }])),
-      purchases: new Map(purchases.map((p) => [p.key, p])),
-      lists: new Map(streams.flatMap((s) => (s.list ? [[s.streamId, s.list]] : []))),
-      categories,
-      lastSeq: meta?.lastAppliedSeq ?? 0,
-    };
+    await writeSnapshot(db.meta, state, await readHead(db.meta));
+    return state;
   }
 
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -221,85 +127,139 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     }
   }
 
-  // Every transaction below is whole: log, stream heads and read model commit together or not
-  // at all. Nothing inside one catches errors or awaits anything but Dexie.
+  /** Why an append collided with what is stored, asked after its transaction rolled back. */
+  const explainCollision = (
+    streamId: StreamId,
+    expectedVersion: number,
+    events: readonly BasketEvent[],
+  ) =>
+    db.transaction('r', db.events, async () => {
+      const known = await db.events
+        .where('id')
+        .anyOf(events.map((e) => e.id))
+        .count();
+      // Every one of them is stored already: a retry of a write that succeeded.
+      if (known === events.length) return [];
+      if (known > 0) throw new ConcurrencyError('Some of these events are stored already.');
+      const head = await db.events
+        .where('[streamId+streamVersion]')
+        .between([streamId, Dexie.minKey], [streamId, Dexie.maxKey])
+        .last();
+      throw new ConcurrencyError(
+        `Stream ${streamId} is at version ${(head as BasketEvent | undefined)?.streamVersion ?? 0}, not the expected ${expectedVersion}.`,
+      );
+    });
+
+  // Every transaction below is whole: it commits all it writes or nothing. Nothing inside one
+  // catches errors or awaits anything but Dexie.
   return {
     kind: 'indexeddb',
     load: (onProgress) =>
+      guarded(async () => {
+        // Read-only, so a boot never waits for, or holds up, another tab's writes.
+        const saved = await db.transaction('r', both, savedModel);
+        if (saved) return saw(saved);
+        const list = await db.transaction('rw', both, async () => {
+          // Another tab may have saved one meanwhile.
+          const meanwhile = await savedModel();
+          if (meanwhile) return meanwhile;
+          // Nothing saved and nothing to save: writing nothing, opening works on a full disk.
+          if ((await db.events.count()) === 0) return foldLog([]);
+          return rebuildModel(onProgress);
+        });
+        return saw(list);
+      }),
+
+    async append(streamId, expectedVersion, events) {
+      if (events.length === 0) return [];
+      // The batch must be the next run of its stream; whether the stream is still where the
+      // caller saw it is asked of the database below.
+      checkBatch(streamId, expectedVersion, expectedVersion, events);
+      // Whether the stream has reached `expectedVersion` needs asking only if this store has not
+      // seen that version stored: stored versions stay stored (an import re-adds all it clears).
+      const mustAsk = expectedVersion > (reached.get(streamId) ?? 0);
+      try {
+        const stored = await db.transaction('rw', db.events, async () => {
+          // The unique [streamId+streamVersion] index refuses the add if the stream has moved
+          // past `expectedVersion`; the count, if it has not reached it.
+          const [present, seqs] = await Promise.all([
+            mustAsk
+              ? db.events
+                  .where('[streamId+streamVersion]')
+                  .equals([streamId, expectedVersion])
+                  .count()
+              : 1,
+            // One event (nearly every dispatch) is one request, as cheap as a bare `add`.
+            events.length === 1
+              ? db.events.add({ ...events[0]! }).then((seq) => [seq])
+              : db.events.bulkAdd(
+                  events.map((e) => ({ ...e })),
+                  { allKeys: true },
+                ),
+          ]);
+          if (present === 0) {
+            throw new ConcurrencyError(`Stream ${streamId} is behind ${expectedVersion}.`);
+          }
+          return events.map((e, i): StoredEvent => ({ ...e, seq: seqs[i]! }));
+        });
+        return saw(stored);
+      } catch (error) {
+        if (!collided(error)) throw storageErrorFrom(error);
+        return guarded(() => explainCollision(streamId, expectedVersion, events));
+      }
+    },
+
+    readAfter: async (seq) => saw(await guarded(() => readEvents(seq))),
+
+    compact: () =>
       guarded(() =>
-        db.transaction('rw', all, async () => {
-          const meta = await getMeta();
-          checkReducerVersion(meta?.reducerVersion);
-          // An up-to-date read model is read, never written: opening must work on a full disk.
-          if (meta?.reducerVersion === REDUCER_VERSION) await catchUp(meta);
-          else if (meta || (await db.events.count()) > 0) await rebuildModel(onProgress);
-          return readModel();
+        db.transaction('rw', both, async () => {
+          const head = await readHead(db.meta);
+          // Another build's read model is rebuilt by a load, not compacted by this one.
+          if (head && head.reducerVersion !== REDUCER_VERSION) return 0;
+          const tail = await readEvents(head?.lastSeq ?? 0);
+          if (tail.length === 0) return 0;
+          const state = head ? await readModel(db.meta, head) : foldLog([]);
+          if (!state) return 0;
+          await writeSnapshot(db.meta, applyCommitted(state, tail), head);
+          return tail.length;
         }),
       ),
 
-    append: (streamId, expectedVersion, events) =>
-      guarded(async () => {
-        if (events.length === 0) return [];
-        return db.transaction('rw', all, async () => {
-          const [known, headRow] = await Promise.all([
-            db.events
-              .where('id')
-              .anyOf(events.map((e) => e.id))
-              .count(),
-            db.streams.get(streamId),
+    importEvents: async (incoming, onProgress) => {
+      const result = await guarded(() =>
+        db.transaction('rw', both, async () => {
+          const [rows, head] = await Promise.all([
+            db.events.orderBy('seq').toArray(),
+            readHead(db.meta),
           ]);
-          if (known === events.length) return [];
-          if (known > 0) throw new ConcurrencyError('Some of these events are stored already.');
-          checkBatch(streamId, expectedVersion, headRow?.version ?? 0, events);
-          // The log and the read model are written side by side; the transaction keeps both or
-          // neither.
-          const [seqs] = await Promise.all([
-            db.events.bulkAdd(
-              events.map((e) => ({ ...e })),
-              { allKeys: true },
-            ),
-            project(events, headRow ? [headRow] : []),
-          ]);
-          const stored = events.map((e, i) => ({ ...e, seq: seqs[i]! }));
-          await putMeta(stored.at(-1)!.seq);
-          return stored;
-        });
-      }),
-
-    readAfter: (seq) =>
-      guarded(async () => readStored(await db.events.where('seq').above(seq).toArray())),
-
-    importEvents: (incoming, onProgress) =>
-      guarded(() =>
-        db.transaction('rw', all, async () => {
-          const rows = await db.events.orderBy('seq').toArray();
           const read = readStored(rows);
           const merge = mergeLogs(
             rows.map((row, i) => ({ row, event: read[i]! })),
             incoming,
           );
-          if (merge.added === 0) return { added: 0, list: await readModel() };
+          if (merge.added === 0) return { added: 0, list: foldLog(read, read.at(-1)?.seq ?? 0) };
           await db.events.clear();
-          let lastSeq = 0;
-          for (let i = 0; i < merge.rows.length; i += CHUNK) {
-            const keys = await db.events.bulkAdd(merge.rows.slice(i, i + CHUNK), {
-              allKeys: true,
-            });
-            lastSeq = keys.at(-1) ?? lastSeq;
-            onProgress?.(Math.min(i + CHUNK, merge.rows.length), merge.rows.length);
+          let state = foldLog([]);
+          for (let i = 0; i < merge.rows.length; i += WRITE_CHUNK) {
+            const end = i + WRITE_CHUNK;
+            const writing = db.events.bulkAdd(merge.rows.slice(i, end), { allKeys: true });
+            // Each chunk is folded while IndexedDB writes it, and the page runs between chunks.
+            const folded = foldOnto(state, merge.events.slice(i, end));
+            const seqs = await writing;
+            state = { ...folded, lastSeq: seqs.at(-1) ?? state.lastSeq };
+            onProgress?.(Math.min(end, merge.rows.length), merge.rows.length);
           }
-          await writeModel(merge.events, lastSeq);
-          return { added: merge.added, list: await readModel() };
+          await writeSnapshot(db.meta, state, head);
+          return { added: merge.added, list: state };
         }),
-      ),
+      );
+      saw(result.list);
+      return result;
+    },
 
-    rebuild: (onProgress) =>
-      guarded(() =>
-        db.transaction('rw', all, async () => {
-          await rebuildModel(onProgress);
-          return readModel();
-        }),
-      ),
+    rebuild: async (onProgress) =>
+      saw(await guarded(() => db.transaction('rw', both, () => rebuildModel(onProgress)))),
 
     close: () => db.close(),
   };

@@ -2,7 +2,7 @@ import type { BasketEvent, StoredEvent } from '../events';
 import { applyCommitted, foldLog, type ListState } from '../model';
 import { ConcurrencyError } from './errors';
 import { mergeLogs } from './merge';
-import { checkBatch } from './projection';
+import { checkBatch } from './check-batch';
 import type { EventStore } from './types';
 
 /**
@@ -50,6 +50,9 @@ export function createMemoryStore(): EventStore {
       }
       onProgress?.(merge.rows.length, merge.rows.length);
       return { added: merge.added, list: structuredClone(model) };
+    },
+    async compact() {
+      return 0;
     },
     async rebuild() {
       model = foldLog(log, log.at(-1)?.seq ?? 0);

@@ -9,12 +9,13 @@ import type { ListState } from '../model';
 export interface EventStore {
   readonly kind: 'indexeddb' | 'memory';
   /**
-   * The read model as it stands, without replaying the log — unless it was built by another
-   * reducer version, when it is rebuilt first (reporting progress) in the same transaction.
+   * The read model as it stands: the saved snapshot plus the events after it, never the whole
+   * log — unless it was built by another reducer version, or there is none yet, when it is
+   * folded from the whole log (reporting progress) and saved in one transaction.
    */
   load(onProgress?: Progress): Promise<ListState>;
   /**
-   * Appends one dispatch's events to one stream, atomically with the read model. Refused with a
+   * Appends one dispatch's events to one stream, atomically. Refused with a
    * `ConcurrencyError` when the stream's head is not `expectedVersion`. Events whose ids are all
    * stored already are a success that writes nothing: it resolves to `[]`.
    */
@@ -31,6 +32,11 @@ export interface EventStore {
    * Importing what is already here adds nothing and writes nothing.
    */
   importEvents(events: readonly BasketEvent[], onProgress?: Progress): Promise<ImportResult>;
+  /**
+   * Folds what was appended since the read model was last saved into it, so the next boot folds
+   * only what comes after. Resolves to how many events that was (0: nothing to do, cheaply).
+   */
+  compact(): Promise<number>;
   /** Throws the read model away and folds it again from the whole log, atomically. */
   rebuild(onProgress?: Progress): Promise<ListState>;
   close(): void;
