@@ -1,6 +1,6 @@
 import { waitFor } from '@testing-library/react';
-import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import Dexie, { type DBCore, type Middleware } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
 import type { Command } from '../model';
 import { openDexieStore } from '../store';
@@ -60,6 +60,83 @@ describe('the bus', () => {
     expect(products(tabB)).toMatchObject([{ name: 'Milk', quantity: 3 }]);
     tabA.dispose();
     tabB.dispose();
+  });
+
+  it('folds in what another tab committed just before its own commit, skipping nothing', async () => {
+    const idb = freshIndexedDB();
+    const tabA = await createBasket({ store: await openDexieStore(idb) });
+    const tabB = await createBasket({ store: await openDexieStore(idb) });
+    const name = parseProductInput('Weekend', 1);
+    if (!name.ok) throw new Error('invalid');
+    // A makes a second list; B, not told, adds to the first: no conflict, but a gap in B's log.
+    await tabA.dispatch({ type: 'CreateList', name: name.value.name });
+    const outcome = await tabB.dispatch(add('Milk'));
+    expect(outcome).toMatchObject({ ok: true, events: [{ seq: 2 }] });
+    const lists = [...tabB.getState().list.lists.values()].map((l) => l.name);
+    expect(lists).toEqual(['Weekend']);
+    expect(tabB.getState().list.lastSeq).toBe(2);
+    tabA.dispose();
+    tabB.dispose();
+  });
+
+  it('saves the read model once enough has committed, and when the page is hidden', async () => {
+    const idb = freshIndexedDB();
+    let hide = () => {};
+    const basket = await createBasket({
+      store: await openDexieStore(idb),
+      compactEvery: 2,
+      whenIdle: (work) => work(),
+      onHidden: (listener) => {
+        hide = listener;
+        return () => {};
+      },
+    });
+    const savedUpTo = async () => {
+      const raw = new Dexie('basket', idb);
+      await raw.open();
+      const head = (await raw.table('meta').get('snapshot')) as { lastSeq: number } | undefined;
+      raw.close();
+      return head?.lastSeq ?? 0;
+    };
+    await basket.dispatch(add('Milk'));
+    expect(await savedUpTo()).toBe(0);
+    await basket.dispatch(add('Bread'));
+    await waitFor(async () => expect(await savedUpTo()).toBe(2));
+    await basket.dispatch(add('Eggs'));
+    expect(await savedUpTo()).toBe(2);
+    hide();
+    await waitFor(async () => expect(await savedUpTo()).toBe(3));
+    const booted = await (await openDexieStore(idb)).load();
+    expect(booted.products).toEqual(basket.getState().list.products);
+    basket.dispose();
+  });
+
+  it('logs a failed save of the read model, alarms no one, and loses nothing', async () => {
+    const idb = freshIndexedDB();
+    const metaFails: Middleware<DBCore> = {
+      stack: 'dbcore',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'meta') return table;
+          return { ...table, mutate: () => Promise.reject(new Error('disk said no')) };
+        },
+      }),
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const basket = await createBasket({
+      store: await openDexieStore({ ...idb, middleware: [metaFails] }),
+      compactEvery: 1,
+      whenIdle: (work) => work(),
+    });
+    await basket.dispatch(add('Milk'));
+    await waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(String(warn.mock.calls[0]![1])).toContain('disk said no');
+    expect(basket.getState().notice).toMatchObject({ kind: 'status' });
+    expect((await (await openDexieStore(idb)).load()).products.size).toBe(1);
+    warn.mockRestore();
+    basket.dispose();
   });
 
   it('shows a commit from another tab, applied exactly once', async () => {

@@ -51,6 +51,12 @@ export interface Basket {
   importBackup(file: Blob, onProgress?: PhasedProgress): Promise<JobOutcome>;
   /** Rebuilds the read model from the whole log. */
   rebuild(onProgress?: Progress): Promise<JobOutcome>;
+  /**
+   * Folds what was committed since the read model was last saved into it, in its turn. Resolves
+   * to how many events that was; rejects with the store's error. Basket calls it by itself (see
+   * `BasketOptions.compactEvery`).
+   */
+  compact(): Promise<number>;
   /** The log after position `after` (all of it by default), oldest first, as of every write dispatched before this call. */
   readLog(after?: number): Promise<StoredEvent[]>;
   /** The whole log as a backup file, as of every write dispatched before this call. */
@@ -83,6 +89,32 @@ export interface BasketOptions {
   initialList?: string;
   /** Told whenever a list is chosen, to remember it. */
   onListSelected?: (streamId: string) => void;
+  /**
+   * The read model is saved once this many events have committed since it last was (and when
+   * the page is hidden, and once after boot), so a boot folds at most about this many. 0: never.
+   */
+  compactEvery?: number;
+  /** Runs background work when the page has nothing better to do. */
+  whenIdle?: (work: () => void) => void;
+  /** Calls `listener` whenever the page is hidden (the person may be leaving); returns a stop. */
+  onHidden?: (listener: () => void) => () => void;
+}
+
+/** Events a boot may have to fold on top of the saved read model: a few milliseconds' work. */
+export const COMPACT_EVERY = 500;
+
+const browserIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(work, { timeout: 5000 })
+    : setTimeout(work, 200);
+
+function browserHidden(listener: () => void): () => void {
+  if (typeof document === 'undefined') return () => {};
+  const onChange = () => {
+    if (document.visibilityState === 'hidden') listener();
+  };
+  document.addEventListener('visibilitychange', onChange);
+  return () => document.removeEventListener('visibilitychange', onChange);
 }
 
 /** Work that must wait its turn behind every write before it. */
@@ -117,6 +149,9 @@ export async function createBasket({
   onLoadProgress,
   initialList,
   onListSelected,
+  compactEvery = store.kind === 'indexeddb' ? COMPACT_EVERY : 0,
+  whenIdle = browserIdle,
+  onHidden = browserHidden,
 }: BasketOptions): Promise<Basket> {
   const bus = new Subject<Message>();
   const loaded = await store.load(onLoadProgress);
@@ -165,9 +200,20 @@ export async function createBasket({
           decision.events,
         );
         const before = list;
+        let gapFailed: unknown = null;
+        let shown: readonly StoredEvent[] = stored;
+        if (stored.length && stored[0]!.seq > list.lastSeq + 1) {
+          // Another tab committed in between: fold what it wrote first, so nothing is skipped.
+          try {
+            shown = await store.readAfter(list.lastSeq);
+          } catch (error) {
+            gapFailed = error;
+          }
+        }
         return {
-          changes: committed([...seen, ...stored]),
+          changes: committed([...seen, ...shown]),
           after: () => {
+            if (gapFailed) reportFailure(gapFailed);
             if (stored.length) {
               crossTab?.announce(stored.at(-1)!.seq);
               notice(
@@ -323,6 +369,59 @@ export async function createBasket({
     current = state;
     for (const listener of listeners) listener();
   });
+  // Keeping boot short: once enough has committed since the read model was saved, it is saved
+  // again when the page is idle, in its turn on the bus.
+  function compact(): Promise<number> {
+    unsaved = 0;
+    return new Promise((resolve, reject) =>
+      bus.next({
+        kind: 'task',
+        run: async () => {
+          // A tab that may not write (outdated, or waiting on an upgrade) leaves it to others.
+          if (current.storage !== 'saved') return { changes: [], after: () => resolve(0) };
+          try {
+            const folded = await store.compact();
+            return { changes: [], after: () => resolve(folded) };
+          } catch (error) {
+            return { changes: [], after: () => reject(error) };
+          }
+        },
+      }),
+    );
+  }
+  /**
+   * Housekeeping that failed loses nothing (the log has every change, and the next boot folds
+   * more of it), so it is logged rather than put in front of the person; a full disk or a newer
+   * Basket is told by the next change they make, or already was.
+   */
+  const compactQuietly = () =>
+    compact().catch((error: unknown) =>
+      console.warn('Basket could not save its read model; boot will fold more of the log.', error),
+    );
+  let unsaved = 0;
+  let idleQueued = false;
+  const compactWhenIdle = () => {
+    if (idleQueued) return;
+    idleQueued = true;
+    whenIdle(() => {
+      idleQueued = false;
+      void compactQuietly();
+    });
+  };
+  const compaction = compactEvery
+    ? committed$.subscribe((events) => {
+        unsaved += events.length;
+        if (unsaved >= compactEvery) compactWhenIdle();
+      })
+    : null;
+  const stopOnHidden = compactEvery
+    ? onHidden(() => {
+        if (unsaved > 0) void compactQuietly();
+      })
+    : null;
+  // Whatever an earlier visit left unsaved (a tab closed before it could save).
+  if (compactEvery) compactWhenIdle();
+
   const stopListening = crossTab?.listen(
     () => bus.next({ kind: 'sync' }),
     () => bus.next({ kind: 'reload' }),
@@ -354,6 +453,7 @@ export async function createBasket({
         const list = await store.rebuild(onProgress);
         return { list, message: says('rebuilt'), changed: true };
       }),
+    compact,
     readLog: (after = 0) => inTurn(() => store.readAfter(after)),
     exportBackup: () =>
       inTurn(async () => {
@@ -379,6 +479,8 @@ export async function createBasket({
     state$,
     committed$,
     dispose() {
+      compaction?.unsubscribe();
+      stopOnHidden?.();
       stopListening?.();
       crossTab?.close();
       subscription.unsubscribe();
