@@ -10,5 +10,15 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
-  preview: { host: 'localhost', port: 4175, strictPort: true },
+  preview: {
+    host: 'localhost',
+    port: 4175,
+    strictPort: true,
+    // Cross-origin isolated, the page's clock ticks in 5 µs rather than 100 µs: appends take
+    // about 1 ms, so a coarse clock alone would blur their ratio by a tenth.
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
 });
