@@ -1,27 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import Dexie, { type DBCore, type Middleware } from 'dexie';
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { faultOn } from '../test/faults';
 import { freshIndexedDB, renderApp } from '../test/harness';
 
-/** Makes every write to the read model fail as a full disk does. */
-const storageFull: Middleware<DBCore> = {
-  stack: 'dbcore',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const table = down.table(name);
-      return name !== 'events'
-        ? table
-        : {
-            ...table,
-            mutate: () =>
-              Promise.reject(
-                new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
-              ),
-          };
-    },
-  }),
-};
+/** Makes every write to the log fail as a full disk does. */
+const { middleware: storageFull } = faultOn(
+  'events',
+  () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+  () => true,
+);
 
 describe('Basket when storage lets it down', () => {
   it('works in memory and says, for as long as it lasts, that nothing is saved', async () => {

@@ -1,9 +1,10 @@
 import { waitFor } from '@testing-library/react';
-import Dexie, { type DBCore, type Middleware } from 'dexie';
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
 import type { Command } from '../model';
 import { openDexieStore } from '../store';
+import { faultOn } from '../test/faults';
 import { freshIndexedDB } from '../test/harness';
 import { createBasket } from './basket';
 import { broadcastCrossTab } from './cross-tab';
@@ -113,17 +114,11 @@ describe('the bus', () => {
 
   it('logs a failed save of the read model, alarms no one, and loses nothing', async () => {
     const idb = freshIndexedDB();
-    const metaFails: Middleware<DBCore> = {
-      stack: 'dbcore',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'meta') return table;
-          return { ...table, mutate: () => Promise.reject(new Error('disk said no')) };
-        },
-      }),
-    };
+    const { middleware: metaFails } = faultOn(
+      'meta',
+      () => new Error('disk said no'),
+      () => true,
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const basket = await createBasket({
       store: await openDexieStore({ ...idb, middleware: [metaFails] }),

@@ -3,35 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, type BasketEvent } from '../events';
 import { fold, foldLog, REDUCER_VERSION } from '../model';
 import { added } from '../test/events';
+import { faultOn } from '../test/faults';
 import { freshIndexedDB } from '../test/harness';
 import golden from '../events/fixtures/golden-v1.json';
 import { openDexieStore } from './dexie-store';
 import { StorageError } from './errors';
-
-/**
- * Fails writes to `table` whenever `when()` says so (by default, while `fault.armed` is true):
- * a fault in the middle of a transaction.
- */
-function faultOn(table: string, makeError: () => Error, when?: () => boolean) {
-  const fault = { armed: false };
-  const failing = when ?? (() => fault.armed);
-  const middleware: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: `fault-on-${table}`,
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const downTable = down.table(name);
-        return {
-          ...downTable,
-          mutate: (req) =>
-            name === table && failing() ? Promise.reject(makeError()) : downTable.mutate(req),
-        };
-      },
-    }),
-  };
-  return { fault, middleware };
-}
 
 /** What the database says the saved read model stands for. */
 async function snapshotHead(idb: ReturnType<typeof freshIndexedDB>) {
