@@ -179,6 +179,11 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       // seen that version stored: stored versions stay stored (an import re-adds all it clears).
       const mustAsk = expectedVersion > (reached.get(streamId) ?? 0);
       try {
+        // Nearly every dispatch is one event: one request, atomic by itself, as cheap as an add.
+        if (events.length === 1 && !mustAsk) {
+          const seq = await db.events.add({ ...events[0]! });
+          return saw([{ ...events[0]!, seq }]);
+        }
         const stored = await db.transaction('rw', db.events, async () => {
           // The unique [streamId+streamVersion] index refuses the add if the stream has moved
           // past `expectedVersion`; the count, if it has not reached it.
@@ -189,13 +194,10 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
                   .equals([streamId, expectedVersion])
                   .count()
               : 1,
-            // One event (nearly every dispatch) is one request, as cheap as a bare `add`.
-            events.length === 1
-              ? db.events.add({ ...events[0]! }).then((seq) => [seq])
-              : db.events.bulkAdd(
-                  events.map((e) => ({ ...e })),
-                  { allKeys: true },
-                ),
+            db.events.bulkAdd(
+              events.map((e) => ({ ...e })),
+              { allKeys: true },
+            ),
           ]);
           if (present === 0) {
             throw new ConcurrencyError(`Stream ${streamId} is behind ${expectedVersion}.`);
