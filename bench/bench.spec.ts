@@ -112,7 +112,7 @@ test('benchmark', async ({ page }) => {
   // A first round warms up the code and the connections, and is not counted.
   const appends: number[] = [];
   const raws: number[] = [];
-  for (let round = 0; round <= 20; round += 1) {
+  for (let round = 0; round <= 30; round += 1) {
     const { basket, raw } = await page.evaluate(() => window.bench.appends('big', 50));
     if (round === 0) {
       // What opening the store left behind (a whole read model) is not the appends' garbage.
