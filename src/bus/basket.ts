@@ -400,12 +400,14 @@ export async function createBasket({
     );
   let unsaved = 0;
   let idleQueued = false;
+  let disposed = false;
   const compactWhenIdle = () => {
     if (idleQueued) return;
     idleQueued = true;
     whenIdle(() => {
       idleQueued = false;
-      void compactQuietly();
+      // Disposed meanwhile: the bus is closed, and a request to it would never be answered.
+      if (!disposed) void compactQuietly();
     });
   };
   const compaction = compactEvery
@@ -479,6 +481,7 @@ export async function createBasket({
     state$,
     committed$,
     dispose() {
+      disposed = true;
       compaction?.unsubscribe();
       stopOnHidden?.();
       stopListening?.();
