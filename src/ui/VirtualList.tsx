@@ -1,7 +1,6 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type Key, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type Key, type ReactNode } from 'react';
 
-interface Props<T> {
+export interface VirtualListProps<T> {
   items: readonly T[];
   label: string;
   className: string;
@@ -10,50 +9,52 @@ interface Props<T> {
   children(item: T): ReactNode;
 }
 
+/** Lists up to this long are drawn whole; a longer one keeps only the rows near the viewport. */
+export const WHOLE_UP_TO = 150;
+/** What of a long list shows while the windowing code loads (once, for the first long list). */
+const FIRST_ROWS = 40;
+
+// Most shopping lists are short, so the windowing code (@tanstack/react-virtual, about 11 kB
+// gzip) is not part of the first load: it loads when a list first grows long. Lazy loading
+// loses the type parameter; the props are the same.
+const WindowedList = lazy(() => import('./WindowedList')) as unknown as ComponentType<
+  VirtualListProps<unknown>
+>;
+
 /**
- * A list that scrolls with the page but keeps only the rows near the viewport in the DOM, so
- * 10,000 rows mount like 100. Rows may differ in height: each is measured once shown.
+ * A list of rows, each a listitem that knows its place in the whole (`aria-posinset` of
+ * `aria-setsize`), however many of them are in the DOM: 10,000 rows mount like 100.
  */
-export function VirtualList<T>({
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  if (props.items.length <= WHOLE_UP_TO) return <WholeList {...props} />;
+  return (
+    <Suspense
+      fallback={
+        <WholeList
+          {...props}
+          items={props.items.slice(0, FIRST_ROWS)}
+          setSize={props.items.length}
+        />
+      }
+    >
+      <WindowedList {...props} />
+    </Suspense>
+  );
+}
+
+function WholeList<T>({
   items,
   label,
   className,
   itemKey,
-  estimateSize,
   children,
-}: Props<T>) {
-  const listRef = useRef<HTMLUListElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  // Where the list starts on the page moves when what is above it changes size.
-  useLayoutEffect(() => {
-    setScrollMargin(listRef.current?.offsetTop ?? 0);
-  }, [items.length]);
-
-  const virtualizer = useWindowVirtualizer({
-    count: items.length,
-    estimateSize: (i) => estimateSize(items[i]!),
-    overscan: 10,
-    scrollMargin,
-    getItemKey: (i) => itemKey(items[i]!, i),
-  });
-
+  setSize = items.length,
+}: VirtualListProps<T> & { setSize?: number }) {
   return (
-    <ul
-      ref={listRef}
-      aria-label={label}
-      className={`virtual-list ${className}`}
-      style={{ height: virtualizer.getTotalSize() }}
-    >
-      {virtualizer.getVirtualItems().map((row) => (
-        <li
-          key={row.key}
-          data-index={row.index}
-          ref={virtualizer.measureElement}
-          aria-setsize={items.length}
-          aria-posinset={row.index + 1}
-          style={{ transform: `translateY(${row.start - scrollMargin}px)` }}
-        >
-          {children(items[row.index]!)}
+    <ul aria-label={label} className={`virtual-list ${className}`}>
+      {items.map((item, i) => (
+        <li key={itemKey(item, i)} aria-setsize={setSize} aria-posinset={i + 1}>
+          {children(item)}
         </li>
       ))}
     </ul>
