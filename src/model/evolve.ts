@@ -95,25 +95,6 @@ function update(table: ProductTable, id: ProductId, change: (p: Product) => Prod
   if (current) table.set(id, change(current));
 }
 
-/** Every row `evolve` may read or write for this event: all a store must load to apply it. */
-export function touchedIds(event: BasketEvent): readonly ProductId[] {
-  switch (event.type) {
-    case 'CheckedProductsCleared':
-      return event.payload.productIds;
-    case 'ActionUndone':
-    case 'ActionRedone':
-    case 'ListRestored':
-    case 'ListCreated':
-    case 'ListRenamed':
-    case 'ListDeleted':
-    case 'AislesOrdered':
-    case 'CategoryChosen':
-      return [];
-    default:
-      return [event.payload.productId];
-  }
-}
-
 /** The read model of a log: a fresh table folded from `from` (copied, never changed). */
 export function fold(events: Iterable<BasketEvent>, from?: ProductTable): ProductTable {
   const table: ProductTable = new Map(from);
