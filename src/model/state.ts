@@ -94,13 +94,6 @@ export function applyCommitted(list: ListState, events: readonly StoredEvent[]):
   return { ...foldOnto(list, fresh), lastSeq: last.seq };
 }
 
-/**
- * Folds `events` onto `list`, in the order given, whatever their log positions: for a caller
- * that knows they come next (an import folding what it is writing). `lastSeq` is left as it was.
- */
-export const foldOnto = (list: ListState, events: readonly BasketEvent[]): ListState =>
-  foldInto(list, events);
-
 /** The whole state of a log, folded from nothing: what a rebuild produces. */
 export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState {
   const empty: ListState = {
@@ -112,10 +105,14 @@ export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState 
     categories: new Map(),
     lastSeq,
   };
-  return foldInto(empty, events);
+  return foldOnto(empty, events);
 }
 
-function foldInto(list: ListState, events: readonly BasketEvent[]): ListState {
+/**
+ * Folds `events` onto `list`, in the order given, whatever their log positions: for a caller
+ * that knows they come next (an import folding what it is writing). `lastSeq` is left as it was.
+ */
+export function foldOnto(list: ListState, events: readonly BasketEvent[]): ListState {
   const products = new Map(list.products);
   const versions = new Map(list.versions);
   const stacks = new Map(list.stacks);
