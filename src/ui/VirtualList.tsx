@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type Key, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type Key, type ReactNode } from 'react';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -11,34 +11,50 @@ export interface VirtualListProps<T> {
 
 /** Lists up to this long are drawn whole; a longer one keeps only the rows near the viewport. */
 export const WHOLE_UP_TO = 150;
-/** What of a long list shows while the windowing code loads (once, for the first long list). */
+/** Past this many rows the windowing code is fetched, so it is there when the list is long. */
+export const FETCH_FROM = 100;
+/** What of a long list shows while the windowing code loads (a long list at boot). */
 const FIRST_ROWS = 40;
 
-// Most shopping lists are short, so the windowing code (@tanstack/react-virtual, about 11 kB
-// gzip) is not part of the first load: it loads when a list first grows long. Lazy loading
-// loses the type parameter; the props are the same.
-const WindowedList = lazy(() => import('./WindowedList')) as unknown as ComponentType<
-  VirtualListProps<unknown>
->;
+// Most shopping lists are short, so the windowing code (@tanstack/react-virtual, about 10 kB
+// gzip) is not part of the first load. Loading loses the type parameter; the props are the same.
+type Windowed = ComponentType<VirtualListProps<unknown>>;
+let windowed: Promise<Windowed> | null = null;
+/** Once loaded, so a list mounted later (another list, the history) is windowed from the start. */
+let loaded: Windowed | null = null;
+const loadWindowed = () =>
+  (windowed ??= import('./WindowedList').then((module) => (loaded = module.default as Windowed)));
 
 /**
  * A list of rows, each a listitem that knows its place in the whole (`aria-posinset` of
  * `aria-setsize`), however many of them are in the DOM: 10,000 rows mount like 100.
  */
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  if (props.items.length <= WHOLE_UP_TO) return <WholeList {...props} />;
+  const [Windowed, setWindowed] = useState<Windowed | 'failed' | null>(() => loaded);
+  const growing = props.items.length > FETCH_FROM;
+  useEffect(() => {
+    // Fetched as a list grows, before it needs windowing: passing WHOLE_UP_TO then switches at
+    // once, never through the shorter first-rows view (which would pull the page up under a
+    // person scrolled down it).
+    if (!growing || Windowed) return;
+    let current = true;
+    loadWindowed().then(
+      (component) => current && setWindowed(() => component),
+      (error: unknown) => {
+        windowed = null;
+        console.error('The long-list code could not load; drawing the list whole.', error);
+        if (current) setWindowed('failed');
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [growing, Windowed]);
+  if (props.items.length <= WHOLE_UP_TO || Windowed === 'failed') return <WholeList {...props} />;
+  if (Windowed) return <Windowed {...props} />;
+  // A long list at boot, before the code is here: its first rows, each in its place in the whole.
   return (
-    <Suspense
-      fallback={
-        <WholeList
-          {...props}
-          items={props.items.slice(0, FIRST_ROWS)}
-          setSize={props.items.length}
-        />
-      }
-    >
-      <WindowedList {...props} />
-    </Suspense>
+    <WholeList {...props} items={props.items.slice(0, FIRST_ROWS)} setSize={props.items.length} />
   );
 }
 
