@@ -39,8 +39,7 @@ export default tseslint.config(
   {
     // Only the store knows Dexie exists.
     files: ['src/**/*.{ts,tsx}'],
-    // Tests, and the helpers in src/test/ they share, may look behind the store.
-    ignores: ['src/store/**', 'src/test/**', '**/*.test.{ts,tsx}'],
+    ignores: ['src/store/**', '**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

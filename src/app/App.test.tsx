@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { faultOn } from '../test/faults';
+import { faultOn } from '../store/faults';
 import { freshIndexedDB, renderApp } from '../test/harness';
 
 /** Makes every write to the log fail as a full disk does. */

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
 import type { Command } from '../model';
 import { openDexieStore } from '../store';
-import { faultOn } from '../test/faults';
+import { faultOn } from '../store/faults';
 import { freshIndexedDB } from '../test/harness';
 import { createBasket } from './basket';
 import { broadcastCrossTab } from './cross-tab';

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, type BasketEvent } from '../events';
 import { fold, foldLog, REDUCER_VERSION } from '../model';
 import { added } from '../test/events';
-import { faultOn } from '../test/faults';
+import { faultOn } from './faults';
 import { freshIndexedDB } from '../test/harness';
 import golden from '../events/fixtures/golden-v1.json';
 import { openDexieStore } from './dexie-store';

@@ -1,8 +1,9 @@
 import type { DBCore, Middleware } from 'dexie';
 
 /**
- * Fails writes to `table` whenever `when()` says so (by default, while `fault.armed` is true):
- * a fault in the middle of a transaction, injected below Dexie as DBCore middleware.
+ * For tests: fails writes to `table` whenever `when()` says so (by default, while `fault.armed`
+ * is true), a fault in the middle of a transaction, injected below Dexie as DBCore middleware.
+ * It lives beside the store because only the store knows Dexie; the app never imports it.
  */
 export function faultOn(table: string, makeError: () => Error, when?: () => boolean) {
   const fault = { armed: false };
