@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Category } from '../events';
 import { en } from './en';
 import {
@@ -98,7 +106,9 @@ export function I18nProvider({ initial, children }: Props) {
     }
   }, [language, messages]);
 
-  useEffect(() => {
+  // In the same commit as the words themselves, never a frame later: no moment shows Chinese
+  // text to a screen reader as English.
+  useLayoutEffect(() => {
     if (messages) document.documentElement.lang = language;
   }, [language, messages]);
 
