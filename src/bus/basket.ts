@@ -295,8 +295,11 @@ export async function createBasket({
     );
   }
 
-  /** Runs a read in its turn, after every write dispatched before it; a failure is also told. */
-  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs work in its turn, after every write dispatched before it. A failure is told to the
+   * person too, unless `quiet` (it rejects with the store's own error then).
+   */
+  function inTurn<T>(work: () => Promise<T>, quiet = false): Promise<T> {
     return new Promise<T>((resolve, reject) =>
       bus.next({
         kind: 'task',
@@ -307,7 +310,7 @@ export async function createBasket({
           } catch (error) {
             return {
               changes: [],
-              after: () => reject(new Error(inEnglish(reportFailure(error)))),
+              after: () => reject(quiet ? error : new Error(inEnglish(reportFailure(error)))),
             };
           }
         },
@@ -373,21 +376,8 @@ export async function createBasket({
   // again when the page is idle, in its turn on the bus.
   function compact(): Promise<number> {
     unsaved = 0;
-    return new Promise((resolve, reject) =>
-      bus.next({
-        kind: 'task',
-        run: async () => {
-          // A tab that may not write (outdated, or waiting on an upgrade) leaves it to others.
-          if (current.storage !== 'saved') return { changes: [], after: () => resolve(0) };
-          try {
-            const folded = await store.compact();
-            return { changes: [], after: () => resolve(folded) };
-          } catch (error) {
-            return { changes: [], after: () => reject(error) };
-          }
-        },
-      }),
-    );
+    // A tab that may not write (outdated, or waiting on an upgrade) leaves it to others.
+    return inTurn(async () => (current.storage === 'saved' ? store.compact() : 0), true);
   }
   /**
    * Housekeeping that failed loses nothing (the log has every change, and the next boot folds
