@@ -251,6 +251,8 @@ export async function createBasket({
   }
 
   async function handleSync(): Promise<Handled> {
+    // From here on a new message needs a read of its own: this one may miss what it announces.
+    syncQueued = false;
     try {
       return { changes: committed(await store.readAfter(current.list.lastSeq)), after: () => {} };
     } catch (error) {
@@ -414,8 +416,19 @@ export async function createBasket({
   // Whatever an earlier visit left unsaved (a tab closed before it could save).
   if (compactEvery) compactWhenIdle();
 
+  // Catching up coalesces: one queued read takes everything after lastSeq, so while one waits
+  // its turn another adds nothing, and a flood of messages cannot hold up this tab's own input.
+  let syncQueued = false;
+  const sync = () => {
+    if (syncQueued) return;
+    syncQueued = true;
+    bus.next({ kind: 'sync' });
+  };
   const stopListening = crossTab?.listen(
-    () => bus.next({ kind: 'sync' }),
+    // A position this tab has folded already needs no read at all.
+    (lastSeq) => {
+      if (lastSeq === undefined || lastSeq > current.list.lastSeq) sync();
+    },
     () => bus.next({ kind: 'reload' }),
   );
 
@@ -462,7 +475,7 @@ export async function createBasket({
     dismissNotice: () => change({ type: 'NoticeDismissed' }),
     announce: (kind, text) => notice(kind, text),
     storageChanged: (storage) => change({ type: 'StorageStatusChanged', storage }),
-    sync: () => bus.next({ kind: 'sync' }),
+    sync,
     getState: () => current,
     subscribe(listener) {
       listeners.add(listener);

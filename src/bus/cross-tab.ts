@@ -3,11 +3,12 @@
  * it has not folded yet from the store, so a missed or repeated message costs nothing.
  */
 export interface CrossTab {
-  /** The log grew: fold in what is new. */
+  /** The log grew, up to `lastSeq`: fold in what is new. */
   announce(lastSeq: number): void;
   /** The log was merged or the read model rebuilt: positions changed, reload the list. */
   announceReset(): void;
-  listen(onGrown: () => void, onReset: () => void): () => void;
+  /** `onGrown` is told the position announced, when the message carries a valid one. */
+  listen(onGrown: (lastSeq?: number) => void, onReset: () => void): () => void;
   close(): void;
 }
 
@@ -19,8 +20,10 @@ export function broadcastCrossTab(name = 'basket'): CrossTab | null {
     announceReset: () => channel.postMessage({ reset: true }),
     listen(onGrown, onReset) {
       const handler = (event: MessageEvent) => {
-        if ((event.data as { reset?: boolean } | null)?.reset) onReset();
-        else onGrown();
+        const data = event.data as { reset?: boolean; lastSeq?: unknown } | null;
+        const seq = data?.lastSeq;
+        if (data?.reset) onReset();
+        else onGrown(typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : undefined);
       };
       channel.addEventListener('message', handler);
       return () => channel.removeEventListener('message', handler);
