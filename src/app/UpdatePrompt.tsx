@@ -1,25 +1,75 @@
+import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useI18n } from '../i18n';
 
 /**
+ * Whether the person in this tab pressed Reload. When the new version takes over, every tab it
+ * controls is told at once (`controllerchange`); only the one whose person asked reloads.
+ */
+let reloadAsked = false;
+
+/**
  * The service worker's prompt flow: a new version waits until the person chooses to reload,
- * so nothing being typed is lost to a silent reload.
+ * so nothing being typed is lost to a silent reload, in this tab or in any other.
  */
 export function UpdatePrompt() {
   const { t } = useI18n();
+  const [updatedElsewhere, setUpdatedElsewhere] = useState(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
     onRegisterError: (error: unknown) => console.error('Service worker registration failed', error),
+    // Left to itself the plugin reloads every tab the new version takes over: the listener
+    // below decides instead.
+    onNeedReload: () => {},
   });
 
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const workers = navigator.serviceWorker;
+    // A tab no worker controlled yet is being taken over for the first time, not updated.
+    let controlled = Boolean(workers.controller);
+    const onControllerChange = () => {
+      if (!controlled) {
+        controlled = true;
+      } else if (reloadAsked) {
+        location.reload();
+      } else {
+        setUpdatedElsewhere(true);
+      }
+    };
+    workers.addEventListener('controllerchange', onControllerChange);
+    return () => workers.removeEventListener('controllerchange', onControllerChange);
+  }, []);
+
+  async function reload() {
+    reloadAsked = true;
+    const registration = await navigator.serviceWorker.getRegistration();
+    // Nothing waiting any more (another tab got there first): this tab just loads what is new.
+    if (registration?.waiting) await updateServiceWorker();
+    else location.reload();
+  }
+
+  if (updatedElsewhere) {
+    return (
+      <aside className="banner toast" aria-label={t('updateRegion')}>
+        <span role="status">{t('updatedElsewhere')}</span>{' '}
+        <button type="button" className="primary" onClick={() => location.reload()}>
+          {t('reload')}
+        </button>{' '}
+        <button type="button" className="quiet" onClick={() => setUpdatedElsewhere(false)}>
+          {t('later')}
+        </button>
+      </aside>
+    );
+  }
   if (needRefresh) {
     return (
       <aside className="banner toast" aria-label={t('updateRegion')}>
         {t('newVersion')}{' '}
-        <button type="button" className="primary" onClick={() => void updateServiceWorker(true)}>
+        <button type="button" className="primary" onClick={() => void reload()}>
           {t('reload')}
         </button>{' '}
         <button type="button" className="quiet" onClick={() => setNeedRefresh(false)}>

@@ -51,6 +51,7 @@ export const en = {
   edit: 'Edit',
   updateRegion: 'Update',
   newVersion: 'New version of Basket.',
+  updatedElsewhere: 'Basket was updated in another tab.',
   offlineRegion: 'Offline',
   offlineReady: 'Basket now works offline.',
   storageRegion: 'Storage',

@@ -40,6 +40,7 @@ export const zhCN: Messages = {
   edit: '编辑',
   updateRegion: '更新',
   newVersion: 'Basket 有新版本。',
+  updatedElsewhere: 'Basket 已在另一个标签页中更新。',
   offlineRegion: '离线',
   offlineReady: 'Basket 现在可以离线使用了。',
   storageRegion: '存储',
