@@ -39,12 +39,16 @@ export const storedPriceSchema = stored(
   `a price must be 0 to ${PRICE_MAX}, with at most 2 decimals`,
 );
 
+/** The first and last moments Basket records: 2000-01-01 and 2200-01-01 (epoch ms). */
+export const TIME_MIN = 946_684_800_000;
+export const TIME_MAX = 7_258_118_400_000;
+
 /** Epoch ms between 2000 and 2200: anything else is not a time Basket wrote. */
 export const timeSchema = v.pipe(
   v.number('a time must be a number'),
   v.integer('a time must be whole milliseconds'),
-  v.minValue(946_684_800_000, 'a time must be after the year 2000'),
-  v.maxValue(7_258_118_400_000, 'a time must be before the year 2200'),
+  v.minValue(TIME_MIN, 'a time must be after the year 2000'),
+  v.maxValue(TIME_MAX, 'a time must be before the year 2200'),
 );
 
 export const positionSchema = v.pipe(

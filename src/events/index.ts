@@ -4,3 +4,5 @@ export * from './validation';
 export * from './catalog';
 export * from './upcast';
 export * from './categories';
+export * from './limits';
+export { TIME_MAX, TIME_MIN } from './fields';
