@@ -163,6 +163,16 @@ export const en = {
   // Refusals
   productGone: 'That product is no longer on the list.',
   listGone: 'That list is no longer there.',
+  notAddedListGone: (p: Named) =>
+    `${p.name} was not added: that list was deleted, perhaps in another tab or on another device.`,
+  undoMoved: 'The list changed before Undo took effect, so nothing was undone. Look, then undo again.',
+  redoMoved: 'The list changed before Redo took effect, so nothing was redone. Look, then redo again.',
+  cannotRecord: (p: Detail) =>
+    `Basket could not record this change, so nothing was saved (${p.detail}). Please report this.`,
+  historyFull: (p: { max: number }, h: Helpers) =>
+    `Basket’s history is full (${h.n(p.max)} changes, or as much as one backup can hold), so this change was not saved. Export a backup.`,
+  clockAdjusted: (p: { at: number }) =>
+    `This device’s clock looks wrong, so the change was recorded as made at ${new Date(p.at).toLocaleString('en')}. Check the date and time settings.`,
   keepOneList: 'Keep at least one list: make another before deleting this one.',
   alreadyOnList: (p: Named) => `${p.name} is already on the list.`,
   quantityWouldExceed: (p: Named & { quantity: number }, h: Helpers) =>
@@ -188,6 +198,16 @@ export const en = {
   keptChanging:
     'This list kept changing in another tab, so your change was not saved. Please try again.',
   somethingWrong: (p: Detail) => `Something went wrong and your change was not saved: ${p.detail}`,
+  setAside: (p: { count: number }, h: Helpers) =>
+    `${plural(p.count, 'saved change', 'saved changes', h)} could not be read by this Basket. ${p.count === 1 ? 'It is' : 'They are'} kept, left out of the list, and included when you export a backup.`,
+  databaseCleared:
+    'Basket’s saved data was cleared (by the browser or its settings) while this page was open, so nothing more can be saved here. Reload to start again.',
+  clearedTitle: 'Saved data cleared.',
+  newerDatabase:
+    'This data was saved by a newer Basket. Reload to get the new version; until then nothing is saved here.',
+  exportRaw: 'Export raw data',
+  historyLarge: (p: { count: number; percent: number; max: number }, h: Helpers) =>
+    `Your history holds ${plural(p.count, 'change', 'changes', h)}, ${h.n(p.percent)}% of the most one backup can hold (${h.n(p.max)}). Export a backup now and then.`,
   unreadable: (p: Detail) =>
     `A saved change could not be read (${p.detail}). Export a backup and reload.`,
 
@@ -228,6 +248,12 @@ export const en = {
     `This backup was made by a newer Basket (format version ${p.version}). Update Basket to import it.`,
   newerChanges: (p: Detail) =>
     `This backup has changes made by a newer Basket (${p.detail}). Update Basket to import it.`,
+  productInTwoLists: (p: { id: string }) =>
+    `This backup names product ${p.id} in two lists, which Basket never does, so nothing was imported.`,
+  mergeTooLarge: (p: { max: number }, h: Helpers) =>
+    `Together with what is here, this backup would hold more than ${h.n(p.max)} changes (or more than one backup file can hold), so nothing was imported.`,
+  importedSomeAside: (p: { count: number; aside: number }, h: Helpers) =>
+    `Imported ${plural(p.count, 'change', 'changes', h)} from the backup. ${plural(p.aside, 'change', 'changes', h)} in it could not be read by this Basket: kept aside, told in the Backup panel, and exported again.`,
   changeDiffers: (p: { id: string }) =>
     `This backup has a change (${p.id}) that differs from the one saved here, so nothing was imported.`,
 

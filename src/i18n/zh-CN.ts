@@ -136,6 +136,14 @@ export const zhCN: Messages = {
 
   productGone: '这件商品已经不在清单上了。',
   listGone: '这个清单已经不在了。',
+  notAddedListGone: (p) => `没有添加${p.name}：这个清单已被删除（可能是在另一个标签页或另一台设备上）。`,
+  undoMoved: '撤销生效前清单已有变化，所以什么都没有撤销。请先看一下，再撤销。',
+  redoMoved: '重做生效前清单已有变化，所以什么都没有重做。请先看一下，再重做。',
+  cannotRecord: (p) => `Basket 无法记录这个更改，所以什么都没有保存（${p.detail}）。请报告这个问题。`,
+  historyFull: (p, h) =>
+    `Basket 的历史已满（${h.n(p.max)} 条更改，或一个备份能容纳的上限），所以这个更改没有保存。请导出备份。`,
+  clockAdjusted: (p) =>
+    `这台设备的时钟似乎不对，所以这个更改被记录为 ${new Date(p.at).toLocaleString('zh-CN')} 所做。请检查日期和时间设置。`,
   keepOneList: '至少要保留一个清单：请先新建一个，再删除这个。',
   alreadyOnList: (p) => `${p.name}已经在清单上了。`,
   quantityWouldExceed: (p, h) =>
@@ -158,6 +166,15 @@ export const zhCN: Messages = {
   notSaved: (p) => `这次更改无法保存：${p.detail}`,
   keptChanging: '这个清单在另一个标签页里不断变化，你的更改没有保存。请再试一次。',
   somethingWrong: (p) => `出错了，你的更改没有保存：${p.detail}`,
+  setAside: (p, h) =>
+    `有 ${h.n(p.count)} 条已保存的更改无法被这个版本的 Basket 读取。它们被保留下来，不显示在清单中，导出备份时会包含它们。`,
+  databaseCleared:
+    '这个页面打开时，Basket 保存的数据被清除了（由浏览器或其设置），所以这里不能再保存任何内容。请重新载入以重新开始。',
+  clearedTitle: '保存的数据已被清除。',
+  newerDatabase: '这些数据是由更新版本的 Basket 保存的。请重新载入以获取新版本；在此之前这里不会保存任何内容。',
+  exportRaw: '导出原始数据',
+  historyLarge: (p, h) =>
+    `你的历史有 ${h.n(p.count)} 条更改，已达到一个备份上限（${h.n(p.max)}）的 ${h.n(p.percent)}%。请时常导出备份。`,
   unreadable: (p) => `有一条已保存的更改无法读取（${p.detail}）。请导出备份并重新载入。`,
 
   backup: '备份',
@@ -188,6 +205,11 @@ export const zhCN: Messages = {
     `这个备份由更新版本的 Basket 制作（格式版本 ${p.version}）。请先更新 Basket 再导入。`,
   newerChanges: (p) =>
     `这个备份包含更新版本 Basket 做出的更改（${p.detail}）。请先更新 Basket 再导入。`,
+  productInTwoLists: (p) => `这个备份在两个清单中使用了同一个商品 ${p.id}，Basket 从不这样做，所以什么都没有导入。`,
+  mergeTooLarge: (p, h) =>
+    `加上这里已有的内容，这个备份会超过 ${h.n(p.max)} 条更改（或超过一个备份文件的上限），所以什么都没有导入。`,
+  importedSomeAside: (p, h) =>
+    `已从备份导入 ${h.n(p.count)} 条更改。其中 ${h.n(p.aside)} 条无法被这个版本的 Basket 读取：已另行保留，在“备份”面板中说明，并会再次导出。`,
   changeDiffers: (p) => `这个备份中有一条更改（${p.id}）与这里保存的不同，所以什么都没有导入。`,
 
   backToList: '返回清单',

@@ -32,5 +32,9 @@ export type Command =
    * Decided in its turn, so two quick taps move it two places.
    */
   | { type: 'MoveAisle'; streamId: StreamId; category: Category; direction: 'up' | 'down' }
-  | { type: 'Undo'; streamId: StreamId }
-  | { type: 'Redo'; streamId: StreamId };
+  /**
+   * `actionId` names the action the person chose to undo (or redo), as the button showed it: if
+   * another tab's change has come on top meanwhile, nothing is undone and they are told.
+   */
+  | { type: 'Undo'; streamId: StreamId; actionId?: string }
+  | { type: 'Redo'; streamId: StreamId; actionId?: string };

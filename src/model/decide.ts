@@ -1,7 +1,12 @@
 import {
   catalog,
   DEFAULT_STREAM,
+  LOG_LIMITS,
+  MAX_IDS_PER_EVENT,
   QUANTITY_MAX,
+  readEvent,
+  TIME_MAX,
+  TIME_MIN,
   type BasketEvent,
   type Draft,
   type StreamId,
@@ -14,7 +19,7 @@ import { categoryOf, guessCategory, moveAisle } from './aisles';
 import { aislesOf, openLists } from './lists';
 import { findByName, shoppingView } from './selectors';
 import { restoredDraft } from './undo';
-import type { ListState } from './state';
+import { charsOf, type ListState } from './state';
 
 /** Where ids and times come from: injected, so decisions replay the same in tests. */
 export interface EventContext {
@@ -23,7 +28,14 @@ export interface EventContext {
 }
 
 export type Decision =
-  | { ok: true; streamId: StreamId; expectedVersion: number; events: BasketEvent[] }
+  | {
+      ok: true;
+      streamId: StreamId;
+      expectedVersion: number;
+      events: BasketEvent[];
+      /** The clock said a time Basket cannot record (1970, say): `at` is the last time known. */
+      clockAdjusted?: boolean;
+    }
   | { ok: false; message: Sentence };
 
 const refuse = (message: Sentence): Decision => ({ ok: false, message });
@@ -49,10 +61,18 @@ export function decide(command: Command, list: ListState, ctx: EventContext): De
     return drafted(command.streamId, list, ctx, draftRestore(command, list));
   }
   if (command.type === 'AddProduct' || command.type === 'ClearCheckedProducts') {
+    if (!isOpen(list, command.streamId)) {
+      // Deleted in another tab before this one heard of it: nothing lands where no one can see.
+      return refuse(
+        command.type === 'AddProduct'
+          ? says('notAddedListGone', { name: command.name })
+          : says('listGone'),
+      );
+    }
     return drafted(command.streamId, list, ctx, draftFor(command, list));
   }
   const product = list.products.get(command.productId);
-  if (!product) return refuse(says('productGone'));
+  if (!product || !isOpen(list, product.streamId)) return refuse(says('productGone'));
   const drafts = draftForProduct(command, product, list);
   return isRefusal(drafts) ? refuse(drafts) : drafted(product.streamId, list, ctx, drafts);
 }
@@ -80,6 +100,9 @@ function draftRestore(
     ? [{ type: 'ListRestored', payload: { asOf: command.asOf } }, ...drafts]
     : [];
 }
+
+const isOpen = (list: ListState, streamId: StreamId) =>
+  openLists(list.lists, list.versions, DEFAULT_STREAM).some((l) => l.streamId === streamId);
 
 const sameRow = (a: Product, b: Product) =>
   a.streamId === b.streamId &&
@@ -127,6 +150,11 @@ function draftUndo(
   const stacks = list.stacks.get(command.streamId);
   const entry = (command.type === 'Undo' ? stacks?.undo : stacks?.redo)?.at(-1);
   if (!entry) return command.type === 'Undo' ? says('nothingToUndo') : says('nothingToRedo');
+  // The person pressed Undo on one action; if another tab's change came first, undoing
+  // whatever is on top now would undo something they did not choose.
+  if (command.actionId !== undefined && command.actionId !== entry.id) {
+    return command.type === 'Undo' ? says('undoMoved') : says('redoMoved');
+  }
   const marker: Draft =
     command.type === 'Undo'
       ? { type: 'ActionUndone', payload: { actionId: entry.id } }
@@ -142,7 +170,14 @@ function draftFor(
     const productIds = [...list.products.values()]
       .filter((p) => p.streamId === command.streamId && p.checked)
       .map((p) => p.productId);
-    return productIds.length ? [{ type: 'CheckedProductsCleared', payload: { productIds } }] : [];
+    // One event may name at most MAX_IDS_PER_EVENT products; a longer list is cleared by
+    // several events in one dispatch, which is still one action with one undo.
+    const drafts: Draft[] = [];
+    for (let i = 0; i < productIds.length; i += MAX_IDS_PER_EVENT) {
+      const part = productIds.slice(i, i + MAX_IDS_PER_EVENT);
+      drafts.push({ type: 'CheckedProductsCleared', payload: { productIds: part } });
+    }
+    return drafts;
   }
   const { name, quantity } = command;
   const existing = findByName(list, command.streamId, name);
@@ -246,7 +281,7 @@ function drafted(
 ): Decision {
   if (isRefusal(drafts)) return refuse(drafts);
   const expectedVersion = list.versions.get(streamId) ?? 0;
-  const at = ctx.now();
+  const { at, adjusted } = timeFor(ctx.now(), list.lastAt);
   const events: BasketEvent[] = [];
   drafts.forEach((draft, i) => {
     const payload =
@@ -264,5 +299,36 @@ function drafted(
       payload,
     } as BasketEvent);
   });
-  return { ok: true, streamId, expectedVersion, events };
+  // What this build writes, this build must read: every event passes the reader's checks
+  // before it is stored, so no change is shown as saved and then refused at the next boot.
+  for (const event of events) {
+    const read = readEvent(event);
+    if (!read.ok) return refuse(says('cannotRecord', { detail: read.message }));
+  }
+  const size = events.reduce((n, e) => n + charsOf(e), 0);
+  if (
+    list.size.events + events.length > LOG_LIMITS.events ||
+    list.size.chars + size > LOG_LIMITS.chars
+  ) {
+    return refuse(says('historyFull', { max: LOG_LIMITS.events }));
+  }
+  return {
+    ok: true,
+    streamId,
+    expectedVersion,
+    events,
+    ...(adjusted ? { clockAdjusted: true } : {}),
+  };
+}
+
+/**
+ * The time a change is recorded at: the clock's, when it is one Basket can record. A clock that
+ * says 1970 or 2300 is wrong; the change is then recorded at the last time Basket knows (never
+ * earlier than the history before it), and the person is told. Order never rests on it.
+ */
+export function timeFor(now: number, lastAt: number): { at: number; adjusted: boolean } {
+  if (Number.isInteger(now) && now >= TIME_MIN && now <= TIME_MAX)
+    return { at: now, adjusted: false };
+  const known = Math.min(Math.max(lastAt, TIME_MIN), TIME_MAX);
+  return { at: known, adjusted: true };
 }

@@ -1,11 +1,11 @@
-import { nameKey, type BasketEvent, type ProductId } from '../events';
+import { nameKey, type BasketEvent, type ProductId, type StreamId } from '../events';
 import type { Product, ProductTable } from './product';
 
 /**
  * Bump when `evolve` changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  */
-export const REDUCER_VERSION = 6;
+export const REDUCER_VERSION = 7;
 
 /**
  * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the
@@ -18,6 +18,7 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
   switch (event.type) {
     case 'ProductAdded': {
       const { productId, name, quantity } = event.payload;
+      if (elsewhere(table, event.streamId, productId)) return;
       const fresh = {
         productId,
         name,
@@ -30,35 +31,38 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
       return;
     }
     case 'ProductRenamed':
-      return update(table, event.payload.productId, (p) => ({
+      return update(table, event, (p) => ({
         ...p,
         name: event.payload.name,
         key: nameKey(event.payload.name),
       }));
     case 'ProductPriced':
-      return update(table, event.payload.productId, (p) => ({ ...p, price: event.payload.price }));
+      return update(table, event, (p) => ({ ...p, price: event.payload.price }));
     case 'ProductQuantityChanged':
-      return update(table, event.payload.productId, (p) => ({
+      return update(table, event, (p) => ({
         ...p,
         quantity: event.payload.quantity,
       }));
     case 'ProductChecked':
-      return update(table, event.payload.productId, (p) => ({
+      return update(table, event, (p) => ({
         ...p,
         checked: true,
         checkedAt: event.at,
       }));
     case 'ProductUnchecked':
-      return update(table, event.payload.productId, (p) => ({
+      return update(table, event, (p) => ({
         ...p,
         checked: false,
         checkedAt: null,
       }));
     case 'ProductRestored':
+      if (elsewhere(table, event.streamId, event.payload.productId)) return;
       table.set(event.payload.productId, row(event.streamId, event.payload));
       return;
     case 'ProductRemoved':
-      table.delete(event.payload.productId);
+      if (ownProduct(table, event.streamId, event.payload.productId)) {
+        table.delete(event.payload.productId);
+      }
       return;
     case 'ActionUndone':
     case 'ActionRedone':
@@ -72,7 +76,9 @@ export function evolve(table: ProductTable, event: BasketEvent): void {
       // products (see lists.ts and aisles.ts).
       return;
     case 'CheckedProductsCleared':
-      for (const id of event.payload.productIds) table.delete(id);
+      for (const id of event.payload.productIds) {
+        if (ownProduct(table, event.streamId, id)) table.delete(id);
+      }
       return;
     default: {
       const _exhaustive: never = event;
@@ -90,9 +96,31 @@ function row(
   return { productId, streamId, name, key, quantity, checked, addedAt, checkedAt, price };
 }
 
-function update(table: ProductTable, id: ProductId, change: (p: Product) => Product): void {
-  const current = table.get(id);
-  if (current) table.set(id, change(current));
+/**
+ * Product `id` as list `streamId` holds it. A product belongs to one list: an event in another
+ * list that names it (only a crafted or damaged backup could) changes nothing.
+ */
+export function ownProduct(
+  table: ReadonlyMap<ProductId, Product>,
+  streamId: StreamId,
+  id: ProductId,
+): Product | undefined {
+  const product = table.get(id);
+  return product?.streamId === streamId ? product : undefined;
+}
+
+const elsewhere = (table: ProductTable, streamId: StreamId, id: ProductId) => {
+  const product = table.get(id);
+  return product !== undefined && product.streamId !== streamId;
+};
+
+function update(
+  table: ProductTable,
+  event: BasketEvent & { payload: { productId: ProductId } },
+  change: (p: Product) => Product,
+): void {
+  const current = ownProduct(table, event.streamId, event.payload.productId);
+  if (current) table.set(current.productId, change(current));
 }
 
 /** The read model of a log: a fresh table folded from `from` (copied, never changed). */

@@ -7,6 +7,8 @@ export interface ListInfo {
   readonly name: string;
   readonly createdAt: number;
   readonly deleted: boolean;
+  /** When it was deleted: the last list deleted is the one kept if every list was. */
+  readonly deletedAt?: number;
   /** Its aisles in the order the person walks the shop, once they have reordered them. */
   readonly aisles?: readonly Category[];
 }
@@ -29,13 +31,14 @@ export function evolveLists(lists: ListTable, event: BasketEvent): void {
         name: event.payload.name,
         createdAt: lists.has(event.streamId) ? current.createdAt : event.at,
         deleted: false,
+        deletedAt: undefined,
       });
       return;
     case 'ListRenamed':
       lists.set(event.streamId, { ...current, name: event.payload.name });
       return;
     case 'ListDeleted':
-      lists.set(event.streamId, { ...current, deleted: true });
+      lists.set(event.streamId, { ...current, deleted: true, deletedAt: event.at });
       return;
     case 'AislesOrdered': {
       // Back in the usual order is the same as never reordered: undo leaves no trace.
@@ -76,7 +79,9 @@ export function invertList(event: BasketEvent, lists: ListTable): Draft[] {
 
 /**
  * The lists a person can open, oldest first: the list Basket starts with (`first`) unless it was
- * deleted, and every other list that was made and not deleted.
+ * deleted, and every other list that was made and not deleted. There is always one: Basket never
+ * deletes the last list, but two devices may each delete one of two, or a backup may hold the
+ * deletion of every list. Then the list deleted last stays open, so there is somewhere to add.
  */
 export function openLists(
   lists: ReadonlyMap<StreamId, ListInfo>,
@@ -86,7 +91,12 @@ export function openLists(
   const all = new Map<StreamId, ListInfo>([[first, info(lists, first)]]);
   for (const streamId of versions.keys()) all.set(streamId, info(lists, streamId));
   for (const list of lists.values()) all.set(list.streamId, list);
-  return [...all.values()]
-    .filter((l) => !l.deleted)
-    .sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
+  const open = [...all.values()].filter((l) => !l.deleted);
+  if (open.length === 0) {
+    const last = [...all.values()].sort(
+      (a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0) || (a.streamId < b.streamId ? -1 : 1),
+    )[0];
+    if (last) open.push({ ...last, deleted: false });
+  }
+  return open.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
 }

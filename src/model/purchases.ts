@@ -1,4 +1,5 @@
 import { nameKey, type BasketEvent } from '../events';
+import { ownProduct } from './evolve';
 import type { ProductTable } from './product';
 
 /** What the history knows about one product name, across every list: the basis of suggestions. */
@@ -32,14 +33,16 @@ export function purchaseEffects(
   const effects: PurchaseEffect[] = [];
   for (const event of batch) {
     if (event.type === 'ProductAdded') {
-      const { name } = event.payload;
+      const { name, productId } = event.payload;
+      // Another list's product: the add changes nothing, so it adds nothing to the history.
+      if (before.has(productId) && !ownProduct(before, event.streamId, productId)) continue;
       effects.push({ key: nameKey(name), name, kind: 'added', at: event.at });
     } else if (event.type === 'ProductQuantityChanged' && event.payload.reason === 'added-again') {
-      const product = before.get(event.payload.productId);
+      const product = ownProduct(before, event.streamId, event.payload.productId);
       if (product)
         effects.push({ key: product.key, name: product.name, kind: 'added', at: event.at });
     } else if (event.type === 'ProductChecked') {
-      const product = before.get(event.payload.productId);
+      const product = ownProduct(before, event.streamId, event.payload.productId);
       if (product && !product.checked) {
         effects.push({ key: product.key, name: product.name, kind: 'bought', at: event.at });
       }

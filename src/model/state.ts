@@ -27,6 +27,29 @@ export interface ListState {
   readonly categories: ReadonlyMap<string, Category>;
   /** The highest log position folded in; a batch at or below it has been applied already. */
   readonly lastSeq: number;
+  /** The latest `at` folded: a clock that says 1970 records no earlier than this. */
+  readonly lastAt: number;
+  /** How much history there is, as a backup file would hold it: see `LOG_LIMITS`. */
+  readonly size: LogSize;
+  /**
+   * Stored rows this build could not read (damaged, or written by a newer Basket): kept in the
+   * log and in every export, left out of the fold, and told to the person.
+   */
+  readonly unreadable: readonly UnreadableRow[];
+}
+
+export interface LogSize {
+  /** Events in the log. */
+  readonly events: number;
+  /** Characters of their JSON, as a backup file writes them. */
+  readonly chars: number;
+}
+
+export interface UnreadableRow {
+  readonly seq: number;
+  readonly reason: 'unknown' | 'invalid';
+  /** What this build found wrong with it, in English, for the console and a bug report. */
+  readonly detail: string;
 }
 
 export type StorageStatus =
@@ -37,7 +60,9 @@ export type StorageStatus =
   /** A newer Basket upgraded the database; this tab must reload before it can save again. */
   | 'outdated'
   /** This tab's upgrade waits for other Basket tabs to close. */
-  | 'blocked';
+  | 'blocked'
+  /** The browser deleted the database while the page was open (site data cleared). */
+  | 'cleared';
 
 export interface Notice {
   readonly kind: 'status' | 'alert';
@@ -59,7 +84,12 @@ export interface BasketState {
 
 /** What changes `BasketState`: committed events, and transient facts that are never stored. */
 export type StateChange =
-  | { readonly type: 'Committed'; readonly events: readonly StoredEvent[] }
+  | {
+      readonly type: 'Committed';
+      readonly events: readonly StoredEvent[];
+      /** Rows read with them that this build cannot read: set aside, and told. */
+      readonly unreadable?: readonly SetAside[];
+    }
   /** The read model was rebuilt or merged with a backup: the list is replaced, not folded. */
   | { readonly type: 'ListReloaded'; readonly list: ListState }
   | { readonly type: 'SearchTextChanged'; readonly text: string }
@@ -73,8 +103,13 @@ export function initialState(
   storage: StorageStatus,
   wanted: StreamId = DEFAULT_STREAM,
 ): BasketState {
-  return { list, currentList: openOne(list, wanted), search: '', notice: null, storage };
+  const currentList = openOne(list, wanted);
+  return { list, currentList, search: '', notice: null, storage: storageFor(list, storage) };
 }
+
+/** Rows a newer Basket wrote are in the log: this build must stop writing until reloaded. */
+const storageFor = (list: ListState, storage: StorageStatus): StorageStatus =>
+  storage === 'saved' && list.unreadable.some((u) => u.reason === 'unknown') ? 'outdated' : storage;
 
 /** `wanted` if it is a list that can be opened, else the first one that can. */
 function openOne(list: ListState, wanted: StreamId): StreamId {
@@ -96,16 +131,61 @@ export function applyCommitted(list: ListState, events: readonly StoredEvent[]):
 
 /** The whole state of a log, folded from nothing: what a rebuild produces. */
 export function foldLog(events: readonly BasketEvent[], lastSeq = 0): ListState {
-  const empty: ListState = {
-    products: new Map(),
-    versions: new Map(),
-    stacks: new Map(),
-    purchases: new Map(),
-    lists: new Map(),
-    categories: new Map(),
-    lastSeq,
-  };
-  return foldOnto(empty, events);
+  return foldOnto(emptyList(lastSeq), events);
+}
+
+export const emptyList = (lastSeq = 0): ListState => ({
+  products: new Map(),
+  versions: new Map(),
+  stacks: new Map(),
+  purchases: new Map(),
+  lists: new Map(),
+  categories: new Map(),
+  lastSeq,
+  lastAt: 0,
+  size: { events: 0, chars: 0 },
+  unreadable: [],
+});
+
+/** One event's share of a backup file: its JSON and the comma after it. */
+export const charsOf = (event: BasketEvent): number => JSON.stringify(event).length + 1;
+
+/** A stored row the store could not read, with where it says it sits (which may be nonsense). */
+export type SetAside = UnreadableRow & {
+  readonly streamId?: unknown;
+  readonly streamVersion?: unknown;
+};
+
+/**
+ * Folds what a read of the log found: the events, and the rows that could not be read, set
+ * aside. A set-aside row in the log still takes its place in its list (the next append must come
+ * after it), and is listed so the person is told. Rows at or below `lastSeq` were applied already.
+ */
+export function applyRead(
+  list: ListState,
+  events: readonly StoredEvent[],
+  unreadable: readonly SetAside[] = [],
+): ListState {
+  const fresh = unreadable.filter((u) => u.seq <= 0 || u.seq > list.lastSeq);
+  const folded = applyCommitted(list, events);
+  if (fresh.length === 0) return folded;
+  const lastSeq = Math.max(folded.lastSeq, ...fresh.map((u) => u.seq));
+  return { ...setAsideRows(folded, fresh), lastSeq };
+}
+
+/** Lists rows as set aside, in whatever order they come; `lastSeq` is left as it was. */
+export function setAsideRows(list: ListState, rows: readonly SetAside[]): ListState {
+  if (rows.length === 0) return list;
+  const versions = new Map(list.versions);
+  for (const { seq, streamId, streamVersion } of rows) {
+    // Only a row still in the log (a positive `seq`) holds a place in its list; rows an import
+    // kept aside hold none.
+    if (seq > 0 && typeof streamId === 'string' && typeof streamVersion === 'number') {
+      versions.set(streamId, Math.max(streamVersion, versions.get(streamId) ?? 0));
+    }
+  }
+  const listed = rows.map(({ seq, reason, detail }) => ({ seq, reason, detail }));
+  return { ...list, versions, unreadable: [...list.unreadable, ...listed] };
 }
 
 /**
@@ -119,25 +199,55 @@ export function foldOnto(list: ListState, events: readonly BasketEvent[]): ListS
   const purchases = new Map(list.purchases);
   const lists = new Map(list.lists);
   const categories = new Map(list.categories);
+  let { lastAt } = list;
+  let { events: count, chars } = list.size;
   for (const batch of batches(events)) {
     const { effects, sign } = evolveBatch(products, stacks, batch, lists, categories);
     applyPurchaseEffects(purchases, effects, sign);
-    for (const event of batch) versions.set(event.streamId, event.streamVersion);
+    for (const event of batch) {
+      versions.set(
+        event.streamId,
+        Math.max(event.streamVersion, versions.get(event.streamId) ?? 0),
+      );
+      if (event.at > lastAt) lastAt = event.at;
+      count += 1;
+      chars += charsOf(event);
+    }
   }
-  return { products, versions, stacks, purchases, lists, categories, lastSeq: list.lastSeq };
+  return {
+    ...list,
+    products,
+    versions,
+    stacks,
+    purchases,
+    lists,
+    categories,
+    lastAt,
+    size: { events: count, chars },
+  };
 }
 
 export function reduceState(state: BasketState, change: StateChange): BasketState {
   switch (change.type) {
     case 'Committed': {
-      const list = applyCommitted(state.list, change.events);
+      const list = applyRead(state.list, change.events, change.unreadable);
       // A list deleted here or in another tab gives way to one that is still open.
       return list === state.list
         ? state
-        : { ...state, list, currentList: openOne(list, state.currentList) };
+        : {
+            ...state,
+            list,
+            currentList: openOne(list, state.currentList),
+            storage: storageFor(list, state.storage),
+          };
     }
     case 'ListReloaded':
-      return { ...state, list: change.list, currentList: openOne(change.list, state.currentList) };
+      return {
+        ...state,
+        list: change.list,
+        currentList: openOne(change.list, state.currentList),
+        storage: storageFor(change.list, state.storage),
+      };
     case 'ListSelected':
       return { ...state, currentList: openOne(state.list, change.streamId), search: '' };
     case 'SearchTextChanged':

@@ -8,7 +8,7 @@ import {
 } from '../events';
 import type { Sentence } from '../i18n/types';
 import { describeBatch } from './describe';
-import { evolve } from './evolve';
+import { evolve, ownProduct } from './evolve';
 import { evolveLists, invertList, type ListTable } from './lists';
 import { evolveCategories, invertCategory, type CategoryTable } from './aisles';
 import type { Product, ProductTable } from './product';
@@ -51,7 +51,8 @@ export const restoredDraft = (p: Product): Draft => ({
 });
 
 /** Whatever puts product `id` back as it was in `table`: restored, or removed if it was not there. */
-const asBefore = (table: ProductTable, id: ProductId): Draft[] => {
+const asBefore = (table: ProductTable, streamId: StreamId, id: ProductId): Draft[] => {
+  if (table.has(id) && !ownProduct(table, streamId, id)) return [];
   const before = table.get(id);
   return [before ? restoredDraft(before) : { type: 'ProductRemoved', payload: { productId: id } }];
 };
@@ -75,14 +76,14 @@ export function invert(
     case 'CategoryChosen':
       return invertCategory(event, categories);
     case 'ProductRenamed': {
-      const before = table.get(event.payload.productId);
+      const before = ownProduct(table, event.streamId, event.payload.productId);
       if (!before) return [];
       return [
         { type: 'ProductRenamed', payload: { productId: before.productId, name: before.name } },
       ];
     }
     case 'ProductQuantityChanged': {
-      const before = table.get(event.payload.productId);
+      const before = ownProduct(table, event.streamId, event.payload.productId);
       if (!before) return [];
       const payload = {
         productId: before.productId,
@@ -92,36 +93,36 @@ export function invert(
       return [{ type: 'ProductQuantityChanged', payload }];
     }
     case 'ProductPriced': {
-      const before = table.get(event.payload.productId);
+      const before = ownProduct(table, event.streamId, event.payload.productId);
       if (!before) return [];
       return [
         { type: 'ProductPriced', payload: { productId: before.productId, price: before.price } },
       ];
     }
     case 'ProductChecked': {
-      const before = table.get(event.payload.productId);
+      const before = ownProduct(table, event.streamId, event.payload.productId);
       if (!before) return [];
       return before.checked
         ? [restoredDraft(before)]
         : [{ type: 'ProductUnchecked', payload: { productId: before.productId } }];
     }
     case 'ProductUnchecked': {
-      const before = table.get(event.payload.productId);
+      const before = ownProduct(table, event.streamId, event.payload.productId);
       // Checking it again would stamp a new time; restoring the row keeps its place.
       return before?.checked ? [restoredDraft(before)] : [];
     }
     case 'ProductRemoved': {
-      const before = table.get(event.payload.productId);
+      const before = ownProduct(table, event.streamId, event.payload.productId);
       return before ? [restoredDraft(before)] : [];
     }
     case 'CheckedProductsCleared':
       return event.payload.productIds.flatMap((id) => {
-        const before = table.get(id);
+        const before = ownProduct(table, event.streamId, id);
         return before ? [restoredDraft(before)] : [];
       });
     case 'ProductAdded':
     case 'ProductRestored':
-      return asBefore(table, event.payload.productId);
+      return asBefore(table, event.streamId, event.payload.productId);
     case 'ActionUndone':
     case 'ActionRedone':
     case 'ListRestored':
