@@ -1,25 +1,52 @@
 import * as v from 'valibot';
-import { readEvent, type BasketEvent, type StoredEvent } from '../events';
+import {
+  FILE_HEADER_ALLOWANCE,
+  LOG_LIMITS,
+  readEvent,
+  type BasketEvent,
+  type StoredEvent,
+} from '../events';
 import { says } from '../i18n/sentence';
 import type { Sentence } from '../i18n/types';
+import type { SetAsideRow } from './read';
 
 export const BACKUP_FORMAT = 'basket-backup';
 export const BACKUP_VERSION = 1;
-/** Limits on what an import will read: generous for years of shopping, small enough to be safe. */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
-export const MAX_BACKUP_EVENTS = 250_000;
+/**
+ * What an import will read: the log's own limits (`LOG_LIMITS`), which the writer keeps too, so
+ * whatever Basket exports it imports. Characters, as JavaScript counts a string's length.
+ */
+export const MAX_FILE_CHARS = LOG_LIMITS.chars + FILE_HEADER_ALLOWANCE;
+/** A character is at most 3 bytes of UTF-8: a file larger than this cannot be within the limit. */
+export const MAX_FILE_BYTES = 3 * MAX_FILE_CHARS;
+export const MAX_BACKUP_EVENTS = LOG_LIMITS.events;
+
+export const tooLarge = () =>
+  says('fileTooLarge', { mb: Math.round(MAX_FILE_CHARS / 1024 / 1024) });
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: number;
   events: BasketEvent[];
+  /** Stored rows the exporting Basket could not read, verbatim: kept, never dropped. */
+  unreadable?: object[];
 }
 
 /** The whole log as a file a person owns: every event envelope, oldest first. */
-export function backupOf(log: readonly StoredEvent[], exportedAt: number): BackupFile {
+export function backupOf(
+  log: readonly StoredEvent[],
+  exportedAt: number,
+  unreadable: readonly object[] = [],
+): BackupFile {
   const events = log.map(({ seq: _seq, ...event }) => event as BasketEvent);
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, events };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt,
+    events,
+    ...(unreadable.length ? { unreadable: [...unreadable] } : {}),
+  };
 }
 
 export function backupFileName(at: Date): string {
@@ -27,7 +54,8 @@ export function backupFileName(at: Date): string {
   return `basket-${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}.json`;
 }
 
-export type ParsedBackup = { ok: true; events: BasketEvent[] } | { ok: false; message: Sentence };
+export type ParsedBackup =
+  { ok: true; events: BasketEvent[]; unreadable: SetAsideRow[] } | { ok: false; message: Sentence };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -38,6 +66,7 @@ const headerSchema = v.strictObject({
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
   events: v.array(v.unknown()),
+  unreadable: v.optional(v.array(v.looseObject({}, 'a row kept aside must be an object'))),
 });
 
 const refuse = (message: Sentence): ParsedBackup => ({ ok: false, message });
@@ -51,9 +80,7 @@ export async function parseBackup(
   text: string,
   onProgress: (checked: number, total: number) => void = () => {},
 ): Promise<ParsedBackup> {
-  if (text.length > MAX_BACKUP_BYTES) {
-    return refuse(says('fileTooLarge', { mb: MAX_BACKUP_BYTES / 1024 / 1024 }));
-  }
+  if (text.length > MAX_FILE_CHARS) return refuse(tooLarge());
   if (text.trim() === '') return refuse(says('fileEmpty'));
   let data: unknown;
   try {
@@ -108,6 +135,26 @@ export async function parseBackup(
     ids.add(result.event.id);
     events.push(result.event);
   }
+  // Rows the exporting Basket set aside: this build may read some (it is newer); the rest are
+  // kept aside again, so a backup's every row survives every import.
+  const unreadable: SetAsideRow[] = [];
+  for (const row of parsed.output.unreadable ?? []) {
+    const result = readEvent(row);
+    if (result.ok && !ids.has(result.event.id)) {
+      ids.add(result.event.id);
+      events.push(result.event);
+    } else if (!result.ok) {
+      const { streamId, streamVersion } = row as { streamId?: unknown; streamVersion?: unknown };
+      unreadable.push({
+        seq: 0,
+        reason: result.reason,
+        detail: result.message,
+        streamId,
+        streamVersion,
+        row,
+      });
+    }
+  }
   onProgress(raw.length, raw.length);
-  return { ok: true, events };
+  return { ok: true, events, unreadable };
 }

@@ -1,12 +1,24 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import type { BasketEvent, StoredEvent, StreamId } from '../events';
-import { applyCommitted, foldLog, foldOnto, REDUCER_VERSION, type ListState } from '../model';
-import { ConcurrencyError, storageErrorFrom } from './errors';
+import { actionOf, LOG_LIMITS, type BasketEvent, type StoredEvent, type StreamId } from '../events';
+import { says } from '../i18n/sentence';
+import {
+  applyRead,
+  charsOf,
+  emptyList,
+  foldOnto,
+  REDUCER_VERSION,
+  setAsideRows,
+  type ListState,
+} from '../model';
+import { ConcurrencyError, newerDatabase, StorageError, storageErrorFrom } from './errors';
 import { mergeLogs } from './merge';
 import { checkBatch } from './check-batch';
-import { checkReducerVersion, readStored } from './read';
+import { checkReducerVersion, readStored, type LogRead, type SetAsideRow } from './read';
 import { readHead, readModel, writeSnapshot, type MetaTable } from './snapshot';
-import type { EventStore, Progress, StoreInterruption } from './types';
+import type { EventStore, Progress, StoreHealth, StoreInterruption } from './types';
+
+/** The schema version this build declares: a database at a higher one is a newer Basket's. */
+const SCHEMA = 3;
 
 class BasketDatabase extends Dexie {
   /** Rows as they were written, at whatever version: read them through `readStored`. */
@@ -44,6 +56,9 @@ export interface DexieStoreOptions {
   middleware?: Middleware<DBCore>[];
   /** Told when another tab upgrades the database, or our upgrade waits for other tabs. */
   onInterrupt?: (why: StoreInterruption) => void;
+  /** For tests: events per read of a long fold, and per write of an import (see below). */
+  readChunk?: number;
+  writeChunk?: number;
 }
 
 /** Events per request in long reads: progress is reported, and the page runs, between. */
@@ -55,6 +70,29 @@ const CHUNK = 2000;
  */
 const WRITE_CHUNK = 250;
 
+/** Folds what a read of the log after `state.lastSeq` found. */
+const fold = (state: ListState, read: LogRead): ListState =>
+  applyRead(state, read.events, read.unreadable);
+
+/** Where the last dispatch of `events` begins: everything before it is whole. */
+function lastDispatchStart(events: readonly BasketEvent[]): number {
+  const last = events.at(-1);
+  if (!last) return 0;
+  let i = events.length - 1;
+  while (i > 0 && sameDispatch(events[i - 1]!, last)) i -= 1;
+  return i;
+}
+
+/** The first index at or after `at` where a new dispatch begins (or the end). */
+function dispatchEnd(events: readonly BasketEvent[], at: number): number {
+  let i = Math.min(at, events.length);
+  while (i > 0 && i < events.length && sameDispatch(events[i - 1]!, events[i]!)) i += 1;
+  return i;
+}
+
+const sameDispatch = (a: BasketEvent, b: BasketEvent) =>
+  a.streamId === b.streamId && actionOf(a) === actionOf(b);
+
 /** A write refused by a unique index: an event id, or a stream version, is taken already. */
 function collided(error: unknown): boolean {
   const e = error as { name?: string; failures?: { name?: string }[] } | undefined;
@@ -65,11 +103,14 @@ function collided(error: unknown): boolean {
 export async function openDexieStore(options: DexieStoreOptions = {}): Promise<EventStore> {
   const db = new BasketDatabase(options.name ?? 'basket', options);
   for (const middleware of options.middleware ?? []) db.use(middleware);
-  db.on('versionchange', () => {
-    // A newer Basket is upgrading: get out of its way and stay closed, rather than let Dexie
-    // reopen and write with this build's idea of the schema.
+  let health: StoreHealth = 'ok';
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
+    // A newer Basket is upgrading, or the browser is deleting the database (site data cleared):
+    // get out of its way and stay closed, rather than let Dexie reopen and write with this
+    // build's idea of the schema. Each is told as what it is.
+    health = event.newVersion === null ? 'cleared' : 'newer';
     db.close({ disableAutoOpen: true });
-    options.onInterrupt?.('outdated');
+    options.onInterrupt?.(health === 'cleared' ? 'cleared' : 'outdated');
     return false;
   });
   db.on('blocked', () => options.onInterrupt?.('blocked'));
@@ -79,10 +120,25 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     throw storageErrorFrom(error);
   }
   options.onInterrupt?.('unblocked');
+  // Dexie opens a database a newer Basket upgraded, at its version: this build may read it, but
+  // writing with an older idea of the schema could corrupt what the newer one keeps (DESIGN I7).
+  if (db.backendDB().version > SCHEMA * 10) health = 'newer';
   const both = [db.events, db.meta];
+  const readChunk = options.readChunk ?? CHUNK;
+  const writeChunk = options.writeChunk ?? WRITE_CHUNK;
 
-  const readEvents = async (after: number) =>
+  /** Refuses to write unless this build may: the database is still this build's, and there. */
+  function writable(): void {
+    if (health === 'newer') throw newerDatabase();
+    if (health === 'cleared') throw new StorageError(says('databaseCleared'), 'outdated');
+  }
+
+  const readRows = async (after: number) =>
     readStored(await db.events.where('seq').above(after).toArray());
+  const readEvents = async (after: number) => (await readRows(after)).events;
+  /** Rows an import moved out of the log because this build could not read them: kept here. */
+  const keptAside = async () =>
+    ((await db.meta.get('setAside')) as { rows: SetAsideRow[] } | undefined)?.rows ?? [];
 
   /** The highest version of each stream this store has seen stored. */
   const reached = new Map<StreamId, number>();
@@ -100,23 +156,35 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     const head = await readHead(db.meta);
     checkReducerVersion(head?.reducerVersion);
     if (head?.reducerVersion !== REDUCER_VERSION) return null;
-    const [state, tail] = await Promise.all([readModel(db.meta, head), readEvents(head.lastSeq)]);
-    return state ? applyCommitted(state, tail) : null;
+    const [state, tail] = await Promise.all([readModel(db.meta, head), readRows(head.lastSeq)]);
+    if (!state) return null;
+    // A row set aside then may be readable now (it was a newer Basket's, and this build is
+    // newer still): then the read model is folded again, with it.
+    const aside = state.unreadable.filter((u) => u.seq > 0).map((u) => u.seq);
+    if (aside.length && readStored(await db.events.bulkGet(aside)).events.length) return null;
+    return fold(state, tail);
   }
 
-  /** Folds the whole log, a chunk at a time, and saves it as the read model. */
-  async function rebuildModel(onProgress?: Progress): Promise<ListState> {
+  /** Folds the whole log, a chunk at a time, never cutting a dispatch in two. */
+  async function foldWholeLog(onProgress?: Progress): Promise<ListState> {
     const total = await db.events.count();
-    let state = foldLog([]);
-    for (let done = 0; ;) {
-      const rows = await db.events.where('seq').above(state.lastSeq).limit(CHUNK).toArray();
+    let state = setAsideRows(emptyList(), await keptAside());
+    // A chunk may end inside a dispatch: its last dispatch waits for the next chunk.
+    let waiting: StoredEvent[] = [];
+    let after = 0;
+    for (let done = 0; ; ) {
+      const rows = await db.events.where('seq').above(after).limit(readChunk).toArray();
       if (rows.length === 0) break;
-      state = applyCommitted(state, readStored(rows));
+      after = (rows.at(-1) as { seq: number }).seq;
+      const read = readStored(rows);
+      const events = [...waiting, ...read.events];
+      const cut = lastDispatchStart(events);
+      waiting = events.slice(cut);
+      state = setAsideRows(foldOnto(state, events.slice(0, cut)), read.unreadable);
       done += rows.length;
       onProgress?.(done, total);
     }
-    await writeSnapshot(db.meta, state, await readHead(db.meta));
-    return state;
+    return { ...foldOnto(state, waiting), lastSeq: after };
   }
 
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -150,28 +218,55 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       );
     });
 
+  /**
+   * Saves a fold as the read model, unless another tab saved one as far meanwhile. A read model
+   * holding rows set aside as a newer Basket's is never saved: that Basket must fold them.
+   */
+  const save = (state: ListState) =>
+    db.transaction('rw', db.meta, async () => {
+      if (state.unreadable.some((u) => u.reason === 'unknown')) return;
+      const head = await readHead(db.meta);
+      if (head?.reducerVersion === REDUCER_VERSION && head.lastSeq >= state.lastSeq) return;
+      await writeSnapshot(db.meta, state, head);
+    });
+
+  /** Folds the whole log and saves it; a save that fails (a full disk) costs only a slower boot. */
+  async function rebuildAndSave(onProgress?: Progress, mustSave = false): Promise<ListState> {
+    // Read-only, so a long fold never holds up another tab's writes.
+    const state = await db.transaction('r', both, () => foldWholeLog(onProgress));
+    if (health !== 'ok') return state;
+    try {
+      await save(state);
+    } catch (error) {
+      if (mustSave) throw storageErrorFrom(error);
+      console.warn(
+        'Basket folded its history but could not save it; the next boot folds it again.',
+        error,
+      );
+    }
+    return state;
+  }
+
   // Every transaction below is whole: it commits all it writes or nothing. Nothing inside one
   // catches errors or awaits anything but Dexie.
   return {
     kind: 'indexeddb',
+    health: () => health,
     load: (onProgress) =>
       guarded(async () => {
         // Read-only, so a boot never waits for, or holds up, another tab's writes.
         const saved = await db.transaction('r', both, savedModel);
         if (saved) return saw(saved);
-        const list = await db.transaction('rw', both, async () => {
-          // Another tab may have saved one meanwhile.
-          const meanwhile = await savedModel();
-          if (meanwhile) return meanwhile;
-          // Nothing saved and nothing to save: writing nothing, opening works on a full disk.
-          if ((await db.events.count()) === 0) return foldLog([]);
-          return rebuildModel(onProgress);
-        });
-        return saw(list);
+        // Nothing saved and nothing to save: writing nothing, opening works on a full disk.
+        if ((await db.events.count()) === 0 && (await keptAside()).length === 0) {
+          return emptyList();
+        }
+        return saw(await rebuildAndSave(onProgress));
       }),
 
     async append(streamId, expectedVersion, events) {
       if (events.length === 0) return [];
+      writable();
       // The batch must be the next run of its stream; whether the stream is still where the
       // caller saw it is asked of the database below.
       checkBatch(streamId, expectedVersion, expectedVersion, events);
@@ -213,55 +308,99 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
 
     readAfter: async (seq) => saw(await guarded(() => readEvents(seq))),
 
-    compact: () =>
+    catchUp: async (seq) => {
+      const read = await guarded(() => readRows(seq));
+      saw(read.events);
+      return read;
+    },
+
+    exportLog: () =>
       guarded(() =>
-        db.transaction('rw', both, async () => {
-          const head = await readHead(db.meta);
-          // Another build's read model is rebuilt by a load, not compacted by this one.
-          if (head && head.reducerVersion !== REDUCER_VERSION) return 0;
-          const tail = await readEvents(head?.lastSeq ?? 0);
-          if (tail.length === 0) return 0;
-          const state = head ? await readModel(db.meta, head) : foldLog([]);
-          if (!state) return 0;
-          await writeSnapshot(db.meta, applyCommitted(state, tail), head);
-          return tail.length;
+        db.transaction('r', both, async () => {
+          const [read, aside] = await Promise.all([readRows(0), keptAside()]);
+          return {
+            events: read.events,
+            unreadable: [...aside, ...read.unreadable].map((u) => u.row),
+          };
         }),
       ),
 
-    importEvents: async (incoming, onProgress) => {
+    compact: () =>
+      guarded(async () => {
+        if (health !== 'ok') return 0;
+        return db.transaction('rw', both, async () => {
+          const head = await readHead(db.meta);
+          // Another build's read model is rebuilt by a load, not compacted by this one.
+          if (head && head.reducerVersion !== REDUCER_VERSION) return 0;
+          const tail = await readRows(head?.lastSeq ?? 0);
+          if (tail.events.length + tail.unreadable.length === 0) return 0;
+          const state = head ? await readModel(db.meta, head) : emptyList();
+          if (!state) return 0;
+          const next = fold(state, tail);
+          if (next.unreadable.some((u) => u.reason === 'unknown')) return 0;
+          await writeSnapshot(db.meta, next, head);
+          return tail.events.length + tail.unreadable.length;
+        });
+      }),
+
+    importEvents: async (incoming, onProgress, unreadable = []) => {
+      writable();
       const result = await guarded(() =>
         db.transaction('rw', both, async () => {
-          const [rows, head] = await Promise.all([
+          const [rows, head, aside] = await Promise.all([
             db.events.orderBy('seq').toArray(),
             readHead(db.meta),
+            keptAside(),
           ]);
           const read = readStored(rows);
+          const byId = new Map(rows.map((row) => [(row as { id?: unknown }).id, row]));
           const merge = mergeLogs(
-            rows.map((row, i) => ({ row, event: read[i]! })),
+            read.events.map((event) => ({ row: byId.get(event.id)!, event })),
             incoming,
           );
-          if (merge.added === 0) return { added: 0, list: foldLog(read, read.at(-1)?.seq ?? 0) };
+          if (merge.added === 0 && unreadable.length === 0) return { added: 0, list: null };
+          // The limits are the backup file's: a merge that a backup could not hold is refused,
+          // so every file Basket exports, it imports.
+          const chars = merge.events.reduce((n, e) => n + charsOf(e), 0);
+          if (merge.events.length > LOG_LIMITS.events || chars > LOG_LIMITS.chars) {
+            throw new StorageError(says('mergeTooLarge', { max: LOG_LIMITS.events }), 'conflict');
+          }
+          // Rows this build cannot read cannot be placed in the merged order: they are moved
+          // aside, verbatim, and go on being exported and told.
+          const keep = [...aside, ...read.unreadable, ...unreadable].map((u, i) => ({
+            ...u,
+            seq: -(i + 1),
+          }));
           await db.events.clear();
-          let state = foldLog([]);
-          for (let i = 0; i < merge.rows.length; i += WRITE_CHUNK) {
-            const end = i + WRITE_CHUNK;
+          let state = setAsideRows(emptyList(), keep);
+          for (let i = 0; i < merge.rows.length;) {
+            // Each chunk ends where a dispatch does, so no dispatch is folded in two halves.
+            const end = dispatchEnd(merge.events, i + writeChunk);
             const writing = db.events.bulkAdd(merge.rows.slice(i, end), { allKeys: true });
             // Each chunk is folded while IndexedDB writes it, and the page runs between chunks.
             const folded = foldOnto(state, merge.events.slice(i, end));
             const seqs = await writing;
             state = { ...folded, lastSeq: seqs.at(-1) ?? state.lastSeq };
-            onProgress?.(Math.min(end, merge.rows.length), merge.rows.length);
+            onProgress?.(end, merge.rows.length);
+            i = end;
           }
+          await db.meta.put({ key: 'setAside', rows: keep } as never);
           await writeSnapshot(db.meta, state, head);
           return { added: merge.added, list: state };
         }),
       );
+      if (result.list === null) {
+        const list = await guarded(() => db.transaction('r', both, savedModel));
+        return { added: 0, list: saw(list ?? (await rebuildAndSave())) };
+      }
       saw(result.list);
-      return result;
+      return { added: result.added, list: result.list };
     },
 
-    rebuild: async (onProgress) =>
-      saw(await guarded(() => db.transaction('rw', both, () => rebuildModel(onProgress)))),
+    rebuild: async (onProgress) => {
+      writable();
+      return saw(await guarded(() => rebuildAndSave(onProgress, true)));
+    },
 
     close: () => db.close(),
   };

@@ -26,6 +26,10 @@ export class StorageError extends Error {
 export const outdated = (cause?: unknown) =>
   new StorageError(says('outdated'), 'outdated', { cause });
 
+/** A newer Basket upgraded the database: this build reads it, and writes nothing. */
+export const newerDatabase = (cause?: unknown) =>
+  new StorageError(says('newerDatabase'), 'outdated', { cause });
+
 interface NamedError {
   name?: string;
   message?: string;

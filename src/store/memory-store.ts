@@ -1,6 +1,8 @@
-import type { BasketEvent, StoredEvent } from '../events';
-import { applyCommitted, foldLog, type ListState } from '../model';
-import { ConcurrencyError } from './errors';
+import { LOG_LIMITS, type BasketEvent, type StoredEvent } from '../events';
+import { says } from '../i18n/sentence';
+import { applyCommitted, applyRead, charsOf, foldLog, type ListState } from '../model';
+import { ConcurrencyError, StorageError } from './errors';
+import type { SetAsideRow } from './read';
 import { mergeLogs } from './merge';
 import { checkBatch } from './check-batch';
 import type { EventStore } from './types';
@@ -15,9 +17,12 @@ export function createMemoryStore(): EventStore {
   let nextSeq = 1;
   const ids = new Set<string>();
   let model: ListState = foldLog([]);
+  let aside: SetAsideRow[] = [];
+  const foldAll = () => applyRead(foldLog(log, log.at(-1)?.seq ?? 0), [], aside);
 
   return {
     kind: 'memory',
+    health: () => 'ok',
     async load() {
       return structuredClone(model);
     },
@@ -37,16 +42,29 @@ export function createMemoryStore(): EventStore {
     async readAfter(seq) {
       return structuredClone(log.filter((e) => e.seq > seq));
     },
-    async importEvents(incoming, onProgress) {
+    async catchUp(seq) {
+      return { events: structuredClone(log.filter((e) => e.seq > seq)), unreadable: [] };
+    },
+    async exportLog() {
+      return structuredClone({ events: log, unreadable: aside.map((u) => u.row) });
+    },
+    async importEvents(incoming, onProgress, unreadable = []) {
       const merge = mergeLogs(
         log.map((event) => ({ row: event, event })),
         structuredClone(incoming),
       );
-      if (merge.added > 0) {
-        log = merge.events.map((event, i) => ({ ...event, seq: nextSeq + i }));
-        nextSeq += log.length;
+      const chars = merge.events.reduce((n, e) => n + charsOf(e), 0);
+      if (merge.events.length > LOG_LIMITS.events || chars > LOG_LIMITS.chars) {
+        throw new StorageError(says('mergeTooLarge', { max: LOG_LIMITS.events }), 'conflict');
+      }
+      if (merge.added > 0 || unreadable.length > 0) {
+        if (merge.added > 0) {
+          log = merge.events.map((event, i) => ({ ...event, seq: nextSeq + i }));
+          nextSeq += log.length;
+        }
         for (const event of merge.events) ids.add(event.id);
-        model = foldLog(log, log.at(-1)?.seq ?? 0);
+        aside = [...aside, ...structuredClone(unreadable)].map((u, i) => ({ ...u, seq: -(i + 1) }));
+        model = foldAll();
       }
       onProgress?.(merge.rows.length, merge.rows.length);
       return { added: merge.added, list: structuredClone(model) };
@@ -55,7 +73,7 @@ export function createMemoryStore(): EventStore {
       return 0;
     },
     async rebuild() {
-      model = foldLog(log, log.at(-1)?.seq ?? 0);
+      model = foldAll();
       return structuredClone(model);
     },
     close() {},

@@ -1,19 +1,46 @@
-import { says } from '../i18n/sentence';
 import { readEvent, type StoredEvent } from '../events';
-import { REDUCER_VERSION } from '../model';
-import { StorageError, outdated } from './errors';
+import { REDUCER_VERSION, type UnreadableRow } from '../model';
+import { outdated } from './errors';
+
+/** A stored row this build cannot read, with where it sits in its list (if it says). */
+export interface SetAsideRow extends UnreadableRow {
+  readonly streamId?: unknown;
+  readonly streamVersion?: unknown;
+  /** The row exactly as it was stored, minus its log position: what an export carries. */
+  readonly row: object;
+}
+
+export interface LogRead {
+  readonly events: StoredEvent[];
+  readonly unreadable: SetAsideRow[];
+}
 
 /**
- * Stored rows as this build reads them: older versions upcast. A row written by a newer Basket
- * stays in the log untouched, but this build must not fold or write past it.
+ * Stored rows as this build reads them: older versions upcast. A row it cannot read — written
+ * by a newer Basket, or damaged — is never dropped and never stops the rest from being read: it
+ * is set aside, kept in the log, and reported, so opening, exporting and the rest of the list go
+ * on.
  */
-export function readStored(rows: readonly unknown[]): StoredEvent[] {
-  return rows.map((row) => {
+export function readStored(rows: readonly unknown[]): LogRead {
+  const events: StoredEvent[] = [];
+  const unreadable: SetAsideRow[] = [];
+  for (const row of rows) {
     const result = readEvent(row);
-    if (result.ok) return { ...result.event, seq: (row as { seq: number }).seq };
-    if (result.reason === 'unknown') throw outdated();
-    throw new StorageError(says('unreadable', { detail: result.message }), 'failed');
-  });
+    const { seq, ...content } = row as { seq: number; streamId?: unknown; streamVersion?: unknown };
+    if (result.ok) {
+      events.push({ ...result.event, seq });
+    } else {
+      unreadable.push({
+        seq,
+        reason: result.reason,
+        detail: result.message,
+        streamId: content.streamId,
+        streamVersion: content.streamVersion,
+        row: content,
+      });
+    }
+  }
+  return { events, unreadable };
 }
 
 /** A read model written by a newer reducer must not be overwritten by this older build. */

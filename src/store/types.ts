@@ -1,5 +1,8 @@
 import type { BasketEvent, StoredEvent, StreamId } from '../events';
 import type { ListState } from '../model';
+import type { LogRead, SetAsideRow } from './read';
+
+export type { LogRead, SetAsideRow } from './read';
 
 /**
  * The event store's contract; `store.contract.test.ts` runs it against every implementation.
@@ -8,6 +11,11 @@ import type { ListState } from '../model';
  */
 export interface EventStore {
   readonly kind: 'indexeddb' | 'memory';
+  /**
+   * Whether this build may write here: `newer` once a newer Basket has upgraded the database
+   * (this build may still read and export it), `cleared` once the browser deleted it.
+   */
+  health(): StoreHealth;
   /**
    * The read model as it stands: the saved snapshot plus the events after it, never the whole
    * log — unless it was built by another reducer version, or there is none yet, when it is
@@ -24,14 +32,26 @@ export interface EventStore {
     expectedVersion: number,
     events: readonly BasketEvent[],
   ): Promise<StoredEvent[]>;
-  /** Events after log position `seq`, oldest first. */
+  /** Events after log position `seq`, oldest first; rows this build cannot read are left out. */
   readAfter(seq: number): Promise<StoredEvent[]>;
+  /** The same, with the rows this build cannot read: what folding in what is new needs. */
+  catchUp(seq: number): Promise<LogRead>;
+  /**
+   * Everything a backup must hold: every event this build reads, and every row it cannot,
+   * verbatim, so an export never fails and never leaves anything out.
+   */
+  exportLog(): Promise<{ events: StoredEvent[]; unreadable: object[] }>;
   /**
    * Merges events (from a backup) into the log by id and rebuilds the read model from the
    * merged log, all in one transaction: a failure or a closed tab leaves everything as it was.
    * Importing what is already here adds nothing and writes nothing.
    */
-  importEvents(events: readonly BasketEvent[], onProgress?: Progress): Promise<ImportResult>;
+  importEvents(
+    events: readonly BasketEvent[],
+    onProgress?: Progress,
+    /** Rows of the file this build cannot read: kept aside, verbatim, and exported again. */
+    unreadable?: readonly SetAsideRow[],
+  ): Promise<ImportResult>;
   /**
    * Folds what was appended since the read model was last saved into it, so the next boot folds
    * only what comes after. Resolves to how many events that was (0: nothing to do, cheaply).
@@ -51,4 +71,6 @@ export interface ImportResult {
 }
 
 /** Why a store stopped being able to write, told to whoever opened it. */
-export type StoreInterruption = 'outdated' | 'blocked' | 'unblocked';
+export type StoreInterruption = 'outdated' | 'blocked' | 'unblocked' | 'cleared';
+
+export type StoreHealth = 'ok' | 'newer' | 'cleared';
