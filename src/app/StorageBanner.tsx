@@ -29,6 +29,15 @@ export function StorageBanner() {
           </button>
         </aside>
       );
+    case 'cleared':
+      return (
+        <aside className="banner warning" aria-label={t('storageRegion')} role="alert">
+          <strong>{t('clearedTitle')}</strong> {t('databaseCleared')}{' '}
+          <button type="button" onClick={() => location.reload()}>
+            {t('reload')}
+          </button>
+        </aside>
+      );
     default: {
       const _exhaustive: never = storage;
       return _exhaustive;

@@ -15,9 +15,9 @@ import {
   startWith,
   Subject,
 } from 'rxjs';
-import type { StoredEvent } from '../events';
+import { LOG_LIMITS, LOG_WARN_AT, logShare, type StoredEvent } from '../events';
 import {
-  applyCommitted,
+  applyRead,
   decide,
   describeBatch,
   initialState,
@@ -26,6 +26,7 @@ import {
   type Command,
   type EventContext,
   type ListState,
+  type SetAside,
   type StateChange,
   type StorageStatus,
 } from '../model';
@@ -139,8 +140,18 @@ const systemContext: EventContext = {
   newId: () => crypto.randomUUID(),
 };
 
-const committed = (events: readonly StoredEvent[]): StateChange[] =>
-  events.length ? [{ type: 'Committed', events }] : [];
+const committed = (
+  events: readonly StoredEvent[],
+  unreadable: readonly SetAside[] = [],
+): StateChange[] =>
+  events.length || unreadable.length ? [{ type: 'Committed', events, unreadable }] : [];
+
+/** How a store's health shows to the person. */
+const storageOf = (store: EventStore): StorageStatus => {
+  if (store.kind === 'memory') return 'memory';
+  const health = store.health();
+  return health === 'ok' ? 'saved' : health === 'newer' ? 'outdated' : 'cleared';
+};
 
 export async function createBasket({
   store,
@@ -155,7 +166,7 @@ export async function createBasket({
 }: BasketOptions): Promise<Basket> {
   const bus = new Subject<Message>();
   const loaded = await store.load(onLoadProgress);
-  let current = initialState(loaded, store.kind === 'memory' ? 'memory' : 'saved', initialList);
+  let current = initialState(loaded, storageOf(store), initialList);
   let noticeId = 0;
   const listeners = new Set<() => void>();
 
@@ -179,19 +190,24 @@ export async function createBasket({
   async function handleCommand(command: Command, reply: (o: Outcome) => void): Promise<Handled> {
     let list: ListState = current.list;
     const seen: StoredEvent[] = [];
+    const seenAside: SetAside[] = [];
     const refuse = (message: Sentence): Handled => ({
-      changes: committed(seen),
+      changes: committed(seen, seenAside),
       after: () => {
         notice('alert', message);
         reply({ ok: false, message });
       },
     });
     if (current.storage === 'outdated') return refuse(outdated().sentence);
+    if (current.storage === 'cleared') return refuse(says('databaseCleared'));
     for (let attempt = 1; ; attempt += 1) {
       const decision = decide(command, list, ctx);
       if (!decision.ok) return refuse(decision.message);
       if (decision.events.length === 0) {
-        return { changes: committed(seen), after: () => reply({ ok: true, events: [] }) };
+        return {
+          changes: committed(seen, seenAside),
+          after: () => reply({ ok: true, events: [] }),
+        };
       }
       try {
         const stored = await store.append(
@@ -202,16 +218,18 @@ export async function createBasket({
         const before = list;
         let gapFailed: unknown = null;
         let shown: readonly StoredEvent[] = stored;
+        let shownAside: readonly SetAside[] = [];
         if (stored.length && stored[0]!.seq > list.lastSeq + 1) {
           // Another tab committed in between: fold what it wrote first, so nothing is skipped.
           try {
-            shown = await store.readAfter(list.lastSeq);
+            ({ events: shown, unreadable: shownAside } = await store.catchUp(list.lastSeq));
           } catch (error) {
             gapFailed = error;
           }
         }
+        const after = applyRead(list, shown, shownAside);
         return {
-          changes: committed([...seen, ...shown]),
+          changes: committed([...seen, ...shown], [...seenAside, ...shownAside]),
           after: () => {
             if (gapFailed) reportFailure(gapFailed);
             if (stored.length) {
@@ -225,6 +243,14 @@ export async function createBasket({
                   before.lists,
                 ),
               );
+              if (decision.clockAdjusted) {
+                notice('alert', says('clockAdjusted', { at: stored[0]!.at }));
+              } else if (
+                logShare(before.size) < LOG_WARN_AT &&
+                logShare(after.size) >= LOG_WARN_AT
+              ) {
+                notice('status', historyLarge(after));
+              }
             }
             reply({ ok: true, events: stored });
           },
@@ -234,16 +260,17 @@ export async function createBasket({
         if (error instanceof ConcurrencyError && attempt < MAX_ATTEMPTS) {
           // Another tab wrote first: fold in what it wrote and decide again.
           try {
-            const missed = await store.readAfter(list.lastSeq);
-            seen.push(...missed);
-            list = applyCommitted(list, missed);
+            const missed = await store.catchUp(list.lastSeq);
+            seen.push(...missed.events);
+            seenAside.push(...missed.unreadable);
+            list = applyRead(list, missed.events, missed.unreadable);
             continue;
           } catch (readError) {
             failure = readError;
           }
         }
         return {
-          changes: committed(seen),
+          changes: committed(seen, seenAside),
           after: () => reply({ ok: false, message: reportFailure(failure) }),
         };
       }
@@ -254,7 +281,8 @@ export async function createBasket({
     // From here on a new message needs a read of its own: this one may miss what it announces.
     syncQueued = false;
     try {
-      return { changes: committed(await store.readAfter(current.list.lastSeq)), after: () => {} };
+      const { events, unreadable } = await store.catchUp(current.list.lastSeq);
+      return { changes: committed(events, unreadable), after: () => {} };
     } catch (error) {
       return { changes: [], after: () => void reportFailure(error) };
     }
@@ -437,20 +465,26 @@ export async function createBasket({
       new Promise<Outcome>((reply) => bus.next({ kind: 'command', command, reply })),
     async importBackup(blob, onProgress = () => {}) {
       // Rarely used: the file format and its checks load only when a backup is chosen.
-      const { MAX_BACKUP_BYTES, parseBackup } = await import('../store/backup-file');
-      if (blob.size > MAX_BACKUP_BYTES) {
-        return { ok: false, message: says('fileTooLarge', { mb: MAX_BACKUP_BYTES / 1024 / 1024 }) };
-      }
+      const { MAX_FILE_BYTES, parseBackup, tooLarge } = await import('../store/backup-file');
+      // Cheap first: no file over the limit is read at all (a character is at most 3 bytes).
+      if (blob.size > MAX_FILE_BYTES) return { ok: false, message: tooLarge() };
       const parsed = await parseBackup(await blob.text(), (done, total) =>
         onProgress('checking', done, total),
       );
       if (!parsed.ok) return parsed;
       return replaceList(async () => {
-        const { added, list } = await store.importEvents(parsed.events, (done, total) =>
-          onProgress('importing', done, total),
+        const { added, list } = await store.importEvents(
+          parsed.events,
+          (done, total) => onProgress('importing', done, total),
+          parsed.unreadable,
         );
-        const message = added ? says('imported', { count: added }) : says('nothingNew');
-        return { list, message, changed: added > 0 };
+        const aside = parsed.unreadable.length;
+        const message = aside
+          ? says('importedSomeAside', { count: added, aside })
+          : added
+            ? says('imported', { count: added })
+            : says('nothingNew');
+        return { list, message, changed: added > 0 || aside > 0 };
       });
     },
     rebuild: (onProgress) =>
@@ -464,7 +498,8 @@ export async function createBasket({
       inTurn(async () => {
         const { backupFileName, backupOf } = await import('../store/backup-file');
         const exportedAt = ctx.now();
-        const file = backupOf(await store.readAfter(0), exportedAt);
+        const { events, unreadable } = await store.exportLog();
+        const file = backupOf(events, exportedAt, unreadable);
         return { name: backupFileName(new Date(exportedAt)), file };
       }),
     search: (text) => change({ type: 'SearchTextChanged', text }),
@@ -495,6 +530,14 @@ export async function createBasket({
     },
   };
 }
+
+/** "Your history is getting large": said once, as it crosses `LOG_WARN_AT` of a backup's limits. */
+export const historyLarge = (list: ListState): Sentence =>
+  says('historyLarge', {
+    count: list.size.events,
+    percent: Math.floor(logShare(list.size) * 100),
+    max: LOG_LIMITS.events,
+  });
 
 function messageOf(error: unknown): Sentence {
   if (error instanceof StorageError) return error.sentence;

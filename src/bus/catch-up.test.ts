@@ -16,8 +16,8 @@ const names = (basket: { getState(): { list: { products: ReadonlyMap<string, unk
   [...basket.getState().list.products.values()].map((p) => (p as { name: string }).name).sort();
 
 /**
- * The real store; the times its real readAfter runs are counted. `slow`, when set, holds the
- * answer of a read that has already been made until it resolves, as a slow disk would.
+ * The real store; the times its real reads of what is new run are counted. `slow`, when set,
+ * holds the answer of a read that has already been made until it resolves, as a slow disk would.
  */
 function countingReads(store: EventStore) {
   const counter: { reads: number; slow: Promise<void> | null } = { reads: 0, slow: null };
@@ -25,10 +25,14 @@ function countingReads(store: EventStore) {
     ...store,
     readAfter: async (seq) => {
       counter.reads += 1;
+      return store.readAfter(seq);
+    },
+    catchUp: async (seq) => {
+      counter.reads += 1;
       const slow = counter.slow;
-      const events = await store.readAfter(seq);
+      const read = await store.catchUp(seq);
       if (slow) await slow;
-      return events;
+      return read;
     },
   };
   return { store: counted, counter };

@@ -30,7 +30,9 @@ export async function openBasket(options: OpenBasketOptions = {}): Promise<Baske
         if (basket) basket.storageChanged('blocked');
         else options.onBlocked?.();
       } else if (basket) {
-        basket.storageChanged(why === 'unblocked' ? 'saved' : 'outdated');
+        basket.storageChanged(
+          why === 'unblocked' ? 'saved' : why === 'cleared' ? 'cleared' : 'outdated',
+        );
       }
     },
   });
