@@ -1,6 +1,13 @@
 import * as v from 'valibot';
-import { cleanName, nameLength } from './names';
-import { NAME_MAX, PRICE_MAX, priceSchema, QUANTITY_MAX, quantitySchema } from './validation';
+import { isSafeName } from './names';
+import {
+  NAME_MAX,
+  nameFits,
+  PRICE_MAX,
+  priceSchema,
+  QUANTITY_MAX,
+  quantitySchema,
+} from './validation';
 
 /** Ids are UUIDs when Basket makes them; anything short, printable and unique is accepted. */
 export const idSchema = v.pipe(
@@ -13,11 +20,20 @@ export const streamIdSchema = v.pipe(
   v.regex(/^list:[\w-]{1,64}$/, 'a list id must look like list:name'),
 );
 
-/** A name as stored: already cleaned, so it shows exactly as it was accepted. */
+/**
+ * A name as stored, so it shows exactly as it was accepted. Basket writes only names that
+ * `cleanName` leaves as they are and `nameFits`. It reads a little more: earlier Baskets kept
+ * invisible characters (zero-width spaces, soft hyphens…) that `cleanName` now removes, and
+ * counted characters as code points, so a name they stored may fail `cleanName(name) === name`.
+ * Their history must still read, so a stored name needs only what every Basket ever ensured:
+ * safe characters (no control or bidi override characters), NFC, single spaces, trimmed, not
+ * empty, and no longer than 200 characters as a person counts them. `nameKey` ignores what
+ * `cleanName` would remove, so such an old name is still the same product as its visible twin.
+ */
 export const storedNameSchema = v.pipe(
   v.string('a name must be text'),
   v.check(
-    (name) => name.length > 0 && cleanName(name) === name && nameLength(name) <= NAME_MAX,
+    (name) => isSafeName(name) && nameFits(name),
     `a name must be 1–${NAME_MAX} characters, trimmed, without control or bidi override characters`,
   ),
 );

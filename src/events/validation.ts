@@ -3,7 +3,14 @@ import type { MessageKey } from '../i18n/sentence';
 import type { Sentence } from '../i18n/types';
 import { cleanName, nameLength } from './names';
 
+/** The most characters a name may show (grapheme clusters: what a person counts). */
 export const NAME_MAX = 200;
+/**
+ * However few characters it shows, a name takes at most this much room (UTF-16 code units): 20
+ * per character, more than any real flag or emoji sequence needs, but not the thousands of
+ * stacked accents one "character" can carry.
+ */
+export const NAME_MAX_UNITS = 4000;
 export const QUANTITY_MAX = 9999;
 export const PRICE_MAX = 100_000;
 
@@ -34,12 +41,19 @@ export type ProductName = string & { readonly [validName]: true };
 export type Quantity = number & { readonly [validQuantity]: true };
 export type Price = number & { readonly [validPrice]: true };
 
+/** Whether a name is short enough, as a person counts it, and takes no absurd room. */
+export function nameFits(name: string): boolean {
+  // Every character is at least one code unit, so a short name needs no counting.
+  return name.length <= NAME_MAX || (name.length <= NAME_MAX_UNITS && nameLength(name) <= NAME_MAX);
+}
+
+/** Never cut: a name too long is refused whole, and a name no one can see is blank. */
 const nameSchema = (blank: string, tooLong: string) =>
   v.pipe(
     v.string(blank),
     v.transform(cleanName),
     v.minLength(1, blank),
-    v.check((name) => nameLength(name) <= NAME_MAX, tooLong),
+    v.check(nameFits, tooLong),
   );
 
 const productNameSchema = nameSchema(messages.nameBlank, messages.nameTooLong);
@@ -90,7 +104,9 @@ export const parseListName = (input: string): FieldResult<ProductName> =>
 export function parsePrice(input: string): FieldResult<Price | null> {
   const text = input.trim();
   if (text === '') return { ok: true, value: null };
-  return field(priceSchema, Number(text));
+  const price = Number(text);
+  // "-0" is a price of nothing, not a negative one: stored as 0, it never shows as "-0.00".
+  return field(priceSchema, price === 0 ? 0 : price);
 }
 
 /** Accepts what an `<input type="number">` holds: its text value. */

@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
-import { NAME_MAX, QUANTITY_MAX } from '../events';
+import { QUANTITY_MAX } from '../events';
 import { useI18n, type Sentence } from '../i18n';
 
 export interface ProductFieldErrors {
@@ -47,7 +47,6 @@ export function ProductFields({
           type="text"
           autoComplete="off"
           enterKeyHint="done"
-          maxLength={NAME_MAX * 2}
           value={name}
           onChange={(e) => onName(e.target.value)}
           aria-invalid={errors.name ? true : undefined}
