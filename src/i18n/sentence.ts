@@ -16,16 +16,27 @@ export function says<K extends MessageKey>(key: K, ...args: ArgsOf<K>): Sentence
   return args.length ? { key, params: args[0] as Record<string, unknown> } : { key };
 }
 
+/**
+ * A number format that never says "-0": negative zero, and a negative amount too small to show
+ * in the digits it has ("-0.001" as money), are said as zero. Real negatives keep their sign.
+ */
+function unsignedZero(format: Intl.NumberFormat): (value: number) => string {
+  const zero = format.format(0);
+  return (value) =>
+    Object.is(value, -0) || (value < 0 && format.format(-value) === zero)
+      ? zero
+      : format.format(value);
+}
+
 /** The language's formats and words, for its messages to use. */
 export function helpersFor(messages: Messages, locale: string): Helpers {
-  const numbers = new Intl.NumberFormat(locale);
-  const amounts = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
+  const numbers = unsignedZero(new Intl.NumberFormat(locale));
+  const amounts = unsignedZero(
+    new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  );
   const helpers: Helpers = {
-    n: (value) => numbers.format(value),
-    money: (value) => amounts.format(value),
+    n: numbers,
+    money: amounts,
     category: (category: Category) => messages.categories[category],
     say: (sentence) => translate(messages, sentence, helpers),
     text: (words) => (typeof words === 'string' ? words : helpers.say(words)),
