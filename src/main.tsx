@@ -9,6 +9,7 @@ import { en } from './i18n/en';
 import { helpersFor, says, translate } from './i18n/sentence';
 import type { Sentence } from './i18n/types';
 import { StorageError } from './store';
+import { downloadJson } from './ui/download';
 import './app/app.css';
 
 const container = document.getElementById('root')!;
@@ -28,12 +29,34 @@ function bootMessage(sentence: Sentence, role: 'status' | 'alert' = 'status', of
     <div className="boot" role={role}>
       <p>{say(sentence)}</p>
       {offerReload && (
-        <button type="button" onClick={() => location.reload()}>
-          {say(says('reload'))}
-        </button>
+        <p>
+          <button type="button" onClick={() => location.reload()}>
+            {say(says('reload'))}
+          </button>{' '}
+          <button type="button" onClick={() => void exportRaw()}>
+            {say(says('exportRaw'))}
+          </button>
+        </p>
       )}
     </div>,
   );
+}
+
+/**
+ * When Basket cannot open, whatever is stored can still be taken away: every row, read without
+ * this build's checks, as a backup file.
+ */
+async function exportRaw() {
+  try {
+    const { exportRawDatabase } = await import('./store/raw-export');
+    downloadJson(
+      `basket-raw-${new Date().toISOString().slice(0, 10)}.json`,
+      await exportRawDatabase(),
+    );
+  } catch (error) {
+    console.error('Basket could not read its database at all', error);
+    alert(String(error));
+  }
 }
 
 async function main() {

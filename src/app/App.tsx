@@ -8,6 +8,7 @@ import { UndoButtons } from '../features/undo/UndoButtons';
 import { useI18n } from '../i18n';
 import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
+import { SetAsideBanner } from './SetAsideBanner';
 import { StorageBanner } from './StorageBanner';
 
 const BackupPanel = lazy(() => import('../features/backup/BackupPanel'));
@@ -35,6 +36,7 @@ export function App() {
         </div>
         <ListPicker />
         <StorageBanner />
+        <SetAsideBanner />
       </header>
       <main>
         {view === 'history' ? (

@@ -15,7 +15,7 @@ import {
   startWith,
   Subject,
 } from 'rxjs';
-import { LOG_LIMITS, LOG_WARN_AT, logShare, type StoredEvent } from '../events';
+import { actionOf, LOG_LIMITS, LOG_WARN_AT, logShare, type StoredEvent } from '../events';
 import {
   applyRead,
   decide,
@@ -228,8 +228,11 @@ export async function createBasket({
           }
         }
         const after = applyRead(list, shown, shownAside);
+        const acted: StateChange[] = stored.length
+          ? [{ type: 'ActedHere', streamId: stored[0]!.streamId, actionId: actionOf(stored[0]!) }]
+          : [];
         return {
-          changes: committed([...seen, ...shown], [...seenAside, ...shownAside]),
+          changes: [...committed([...seen, ...shown], [...seenAside, ...shownAside]), ...acted],
           after: () => {
             if (gapFailed) reportFailure(gapFailed);
             if (stored.length) {

@@ -80,6 +80,8 @@ export interface BasketState {
   readonly search: string;
   readonly notice: Notice | null;
   readonly storage: StorageStatus;
+  /** The last action the person took in this tab: what Undo undoes if its list was deleted. */
+  readonly lastAction: { readonly streamId: StreamId; readonly actionId: string } | null;
 }
 
 /** What changes `BasketState`: committed events, and transient facts that are never stored. */
@@ -96,6 +98,7 @@ export type StateChange =
   | { readonly type: 'ListSelected'; readonly streamId: StreamId }
   | { readonly type: 'NoticeShown'; readonly notice: Notice }
   | { readonly type: 'NoticeDismissed' }
+  | { readonly type: 'ActedHere'; readonly streamId: StreamId; readonly actionId: string }
   | { readonly type: 'StorageStatusChanged'; readonly storage: StorageStatus };
 
 export function initialState(
@@ -104,7 +107,21 @@ export function initialState(
   wanted: StreamId = DEFAULT_STREAM,
 ): BasketState {
   const currentList = openOne(list, wanted);
-  return { list, currentList, search: '', notice: null, storage: storageFor(list, storage) };
+  const status = storageFor(list, storage);
+  return { list, currentList, search: '', notice: null, storage: status, lastAction: null };
+}
+
+/**
+ * The list Undo and Redo act on: the one on screen, unless the person's last action here deleted
+ * a list (the screen moved on to another): then Undo brings that list back, as it says.
+ */
+export function undoTarget(state: BasketState): StreamId {
+  const last = state.lastAction;
+  if (!last || last.streamId === state.currentList) return state.currentList;
+  const open = openLists(state.list.lists, state.list.versions, DEFAULT_STREAM);
+  if (open.some((l) => l.streamId === last.streamId)) return state.currentList;
+  const top = state.list.stacks.get(last.streamId)?.undo.at(-1);
+  return top?.id === last.actionId ? last.streamId : state.currentList;
 }
 
 /** Rows a newer Basket wrote are in the log: this build must stop writing until reloaded. */
@@ -256,6 +273,8 @@ export function reduceState(state: BasketState, change: StateChange): BasketStat
       return { ...state, notice: change.notice };
     case 'NoticeDismissed':
       return { ...state, notice: null };
+    case 'ActedHere':
+      return { ...state, lastAction: { streamId: change.streamId, actionId: change.actionId } };
     case 'StorageStatusChanged':
       return { ...state, storage: change.storage };
     default: {

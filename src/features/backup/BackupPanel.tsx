@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { useBasket, useBasketState, type JobOutcome } from '../../bus';
+import { historyLarge, useBasket, useBasketState, type JobOutcome } from '../../bus';
+import { LOG_WARN_AT, logShare } from '../../events';
 import { downloadBackup } from './download';
 import { usePersistence } from './usePersistence';
 import { says, useI18n, type Sentence } from '../../i18n';
@@ -15,6 +16,8 @@ export default function BackupPanel() {
   const basket = useBasket();
   const memory = useBasketState((s) => s.storage === 'memory');
   const persisted = usePersistence();
+  const list = useBasketState((s) => s.list);
+  const large = logShare(list.size) >= LOG_WARN_AT ? historyLarge(list) : null;
   const [busy, setBusy] = useState<Busy | null>(null);
   const [problem, setProblem] = useState<Sentence | null>(null);
   const { t, say } = useI18n();
@@ -48,6 +51,7 @@ export default function BackupPanel() {
       <h2 id="backup-heading">{t('backup')}</h2>
       {!memory && persisted === true && <p>{t('persisted')}</p>}
       {!memory && persisted === false && <p className="nudge">{t('mayBeCleared')}</p>}
+      {large && <p className="nudge">{say(large)}</p>}
       <div className="tool-row">
         <button
           type="button"

@@ -1,16 +1,32 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useBasket, useBasketState } from '../../bus';
-import { NO_STACKS } from '../../model';
+import { NO_STACKS, undoTarget } from '../../model';
 import { typingIn } from '../../ui/keyboard';
 import { useI18n } from '../../i18n';
 
 export function UndoButtons() {
   const basket = useBasket();
-  const streamId = useBasketState((s) => s.currentList);
-  const stacks = useBasketState((s) => s.list.stacks.get(s.currentList) ?? NO_STACKS);
+  const streamId = useBasketState(undoTarget);
+  const onScreen = useBasketState((s) => s.currentList);
+  const stacks = useBasketState((s) => s.list.stacks.get(undoTarget(s)) ?? NO_STACKS);
   const toUndo = stacks.undo.at(-1);
   const toRedo = stacks.redo.at(-1);
   const { t } = useI18n();
+
+  // The action named is the one shown: if another tab's change lands on top first, nothing else
+  // is undone in its place. A list brought back by Undo is opened, where the person can see it.
+  const run = useCallback(
+    async (type: 'Undo' | 'Redo') => {
+      const entry = type === 'Undo' ? toUndo : toRedo;
+      const outcome = await basket.dispatch({
+        type,
+        streamId,
+        ...(entry ? { actionId: entry.id } : {}),
+      });
+      if (outcome.ok && streamId !== onScreen) basket.selectList(streamId);
+    },
+    [basket, streamId, onScreen, toUndo, toRedo],
+  );
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -19,11 +35,11 @@ export function UndoButtons() {
       const redo = (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
       if (key !== 'z' && !redo) return;
       event.preventDefault();
-      void basket.dispatch({ type: redo ? 'Redo' : 'Undo', streamId });
+      void run(redo ? 'Redo' : 'Undo');
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [basket, streamId]);
+  }, [run]);
 
   return (
     <div className="undo-buttons">
@@ -32,7 +48,7 @@ export function UndoButtons() {
         disabled={!toUndo}
         title={toUndo ? t('undoThis', { label: toUndo.label }) : t('nothingToUndo')}
         aria-keyshortcuts="Control+Z Meta+Z"
-        onClick={() => void basket.dispatch({ type: 'Undo', streamId })}
+        onClick={() => void run('Undo')}
       >
         {t('undo')}
       </button>
@@ -41,7 +57,7 @@ export function UndoButtons() {
         disabled={!toRedo}
         title={toRedo ? t('redoThis', { label: toRedo.label }) : t('nothingToRedo')}
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
-        onClick={() => void basket.dispatch({ type: 'Redo', streamId })}
+        onClick={() => void run('Redo')}
       >
         {t('redo')}
       </button>
