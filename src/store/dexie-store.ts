@@ -172,7 +172,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
     // A chunk may end inside a dispatch: its last dispatch waits for the next chunk.
     let waiting: StoredEvent[] = [];
     let after = 0;
-    for (let done = 0; ; ) {
+    for (let done = 0; ;) {
       const rows = await db.events.where('seq').above(after).limit(readChunk).toArray();
       if (rows.length === 0) break;
       after = (rows.at(-1) as { seq: number }).seq;
