@@ -86,3 +86,24 @@ describe('evolve: given events, when another happens, then the list is', () => {
     expect(after.get('p2')).not.toBe(before.get('p2'));
   });
 });
+
+describe('evolve: a product belongs to the list it was added to', () => {
+  const inList = (list: string, e: BasketEvent): BasketEvent => ({ ...e, streamId: list });
+
+  it('ignores events in another list that name it: no check, rename, removal or clear', () => {
+    const table = fold([
+      added('p1', 'Milk'),
+      inList('list:other', event('ProductChecked', { productId: 'p1' })),
+      inList('list:other', event('ProductRenamed', { productId: 'p1', name: 'Gin' })),
+      inList('list:other', event('ProductRemoved', { productId: 'p1' })),
+      inList('list:other', event('CheckedProductsCleared', { productIds: ['p1'] })),
+      inList('list:other', added('p1', 'Gin', 9)),
+    ]);
+    expect(table.get('p1')).toMatchObject({
+      streamId,
+      name: 'Milk',
+      quantity: 1,
+      checked: false,
+    });
+  });
+});
