@@ -10,7 +10,7 @@ export function SetAsideBanner() {
   const { t } = useI18n();
   if (count === 0) return null;
   return (
-    <aside className="banner warning" aria-label={t('storageRegion')} role="status">
+    <aside className="banner warning" aria-label={t('storageRegion')}>
       {t('setAside', { count })}
     </aside>
   );
