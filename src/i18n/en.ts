@@ -165,8 +165,10 @@ export const en = {
   listGone: 'That list is no longer there.',
   notAddedListGone: (p: Named) =>
     `${p.name} was not added: that list was deleted, perhaps in another tab or on another device.`,
-  undoMoved: 'The list changed before Undo took effect, so nothing was undone. Look, then undo again.',
-  redoMoved: 'The list changed before Redo took effect, so nothing was redone. Look, then redo again.',
+  undoMoved:
+    'The list changed before Undo took effect, so nothing was undone. Look, then undo again.',
+  redoMoved:
+    'The list changed before Redo took effect, so nothing was redone. Look, then redo again.',
   cannotRecord: (p: Detail) =>
     `Basket could not record this change, so nothing was saved (${p.detail}). Please report this.`,
   historyFull: (p: { max: number }, h: Helpers) =>

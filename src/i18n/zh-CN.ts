@@ -136,10 +136,12 @@ export const zhCN: Messages = {
 
   productGone: '这件商品已经不在清单上了。',
   listGone: '这个清单已经不在了。',
-  notAddedListGone: (p) => `没有添加${p.name}：这个清单已被删除（可能是在另一个标签页或另一台设备上）。`,
+  notAddedListGone: (p) =>
+    `没有添加${p.name}：这个清单已被删除（可能是在另一个标签页或另一台设备上）。`,
   undoMoved: '撤销生效前清单已有变化，所以什么都没有撤销。请先看一下，再撤销。',
   redoMoved: '重做生效前清单已有变化，所以什么都没有重做。请先看一下，再重做。',
-  cannotRecord: (p) => `Basket 无法记录这个更改，所以什么都没有保存（${p.detail}）。请报告这个问题。`,
+  cannotRecord: (p) =>
+    `Basket 无法记录这个更改，所以什么都没有保存（${p.detail}）。请报告这个问题。`,
   historyFull: (p, h) =>
     `Basket 的历史已满（${h.n(p.max)} 条更改，或一个备份能容纳的上限），所以这个更改没有保存。请导出备份。`,
   clockAdjusted: (p) =>
@@ -171,7 +173,8 @@ export const zhCN: Messages = {
   databaseCleared:
     '这个页面打开时，Basket 保存的数据被清除了（由浏览器或其设置），所以这里不能再保存任何内容。请重新载入以重新开始。',
   clearedTitle: '保存的数据已被清除。',
-  newerDatabase: '这些数据是由更新版本的 Basket 保存的。请重新载入以获取新版本；在此之前这里不会保存任何内容。',
+  newerDatabase:
+    '这些数据是由更新版本的 Basket 保存的。请重新载入以获取新版本；在此之前这里不会保存任何内容。',
   exportRaw: '导出原始数据',
   historyLarge: (p, h) =>
     `你的历史有 ${h.n(p.count)} 条更改，已达到一个备份上限（${h.n(p.max)}）的 ${h.n(p.percent)}%。请时常导出备份。`,
@@ -205,7 +208,8 @@ export const zhCN: Messages = {
     `这个备份由更新版本的 Basket 制作（格式版本 ${p.version}）。请先更新 Basket 再导入。`,
   newerChanges: (p) =>
     `这个备份包含更新版本 Basket 做出的更改（${p.detail}）。请先更新 Basket 再导入。`,
-  productInTwoLists: (p) => `这个备份在两个清单中使用了同一个商品 ${p.id}，Basket 从不这样做，所以什么都没有导入。`,
+  productInTwoLists: (p) =>
+    `这个备份在两个清单中使用了同一个商品 ${p.id}，Basket 从不这样做，所以什么都没有导入。`,
   mergeTooLarge: (p, h) =>
     `加上这里已有的内容，这个备份会超过 ${h.n(p.max)} 条更改（或超过一个备份文件的上限），所以什么都没有导入。`,
   importedSomeAside: (p, h) =>
