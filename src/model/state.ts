@@ -164,8 +164,11 @@ export const emptyList = (lastSeq = 0): ListState => ({
   unreadable: [],
 });
 
-/** One event's share of a backup file: its JSON and the comma after it. */
-export const charsOf = (event: BasketEvent): number => JSON.stringify(event).length + 1;
+/** One event's share of a backup file: its JSON (without this device's `seq`) and a comma. */
+export function charsOf(event: BasketEvent): number {
+  const { seq: _seq, ...content } = event as BasketEvent & { seq?: number };
+  return JSON.stringify(content).length + 1;
+}
 
 /** A stored row the store could not read, with where it says it sits (which may be nonsense). */
 export type SetAside = UnreadableRow & {

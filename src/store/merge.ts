@@ -19,35 +19,23 @@ function sameFact(a: BasketEvent, b: BasketEvent): boolean {
   );
 }
 
-/** One dispatch within one list: the unit a merge moves, never cut in two. */
+/** One dispatch: the unit a merge moves, never cut in two. */
 interface Unit {
   readonly key: string;
-  readonly streamId: StreamId;
   readonly at: number;
   readonly entries: LogEntry[];
 }
 
-/** A list's dispatches, in the order the device that holds them saw them (stream order). */
-function chains(entries: readonly LogEntry[]): Map<StreamId, Unit[]> {
-  const byStream = new Map<StreamId, LogEntry[]>();
+/** A log's dispatches, in the order the device that holds it saw them. */
+function chain(entries: readonly LogEntry[]): Unit[] {
+  const units: Unit[] = [];
   for (const entry of entries) {
-    const list = byStream.get(entry.event.streamId) ?? [];
-    list.push(entry);
-    byStream.set(entry.event.streamId, list);
+    const key = `${entry.event.streamId} ${actionOf(entry.event)}`;
+    const last = units.at(-1);
+    if (last?.key === key) last.entries.push(entry);
+    else units.push({ key, at: entry.event.at, entries: [entry] });
   }
-  const out = new Map<StreamId, Unit[]>();
-  for (const [streamId, list] of byStream) {
-    list.sort((a, b) => a.event.streamVersion - b.event.streamVersion);
-    const units: Unit[] = [];
-    for (const entry of list) {
-      const key = actionOf(entry.event);
-      const last = units.at(-1);
-      if (last?.key === key) last.entries.push(entry);
-      else units.push({ key, streamId, at: entry.event.at, entries: [entry] });
-    }
-    out.set(streamId, units);
-  }
-  return out;
+  return units;
 }
 
 /**
@@ -57,10 +45,10 @@ function chains(entries: readonly LogEntry[]): Map<StreamId, Unit[]> {
 const before = (a: Unit, b: Unit) => a.at < b.at || (a.at === b.at && a.key < b.key);
 
 /**
- * Merges two devices' versions of one list, keeping the order each device saw: a dispatch goes
- * after everything either device put before it. Only dispatches that are concurrent (or, in a
- * damaged file, seen in contrary orders) are ordered by time, then id. Symmetric: merging a into
- * b gives what merging b into a gives.
+ * Merges two devices' logs, keeping the order each device saw: a dispatch goes after everything
+ * either device put before it. Only dispatches that are concurrent (or, in a damaged file, seen
+ * in contrary orders) are ordered by time, then id. Symmetric: merging a into b gives what
+ * merging b into a gives. A log that already holds all of the other, in its order, is unchanged.
  */
 function mergeChains(a: readonly Unit[], b: readonly Unit[]): Unit[] {
   const inA = new Set(a.map((u) => u.key));
@@ -107,10 +95,11 @@ export interface Merge {
  * they were written at; only positions may change. An incoming event whose id is known but whose
  * content differs is refused: one of the two copies was altered.
  *
- * The order: within a list, the order each device saw (see `mergeChains`), so no clock, however
- * wrong, can put a delete before the add it deleted; across lists, which are independent, the
- * dispatches are interleaved by time. Every step is a function of the two logs alone, and
- * symmetric in them, so two devices that import each other's backups hold the same log.
+ * The order is the one each device saw (see `mergeChains`), across lists too, since lists share
+ * what a person chose for a name and what they bought: no clock, however wrong, can put a delete
+ * before the add it deleted. Time only orders what was done apart (concurrently), in any list.
+ * Every step is a function of the two logs alone, and symmetric in them, so two devices that
+ * import each other's backups hold the same log.
  */
 export function mergeLogs(existing: readonly LogEntry[], incoming: readonly BasketEvent[]): Merge {
   const known = new Map(existing.map((entry) => [entry.event.id, entry.event]));
@@ -125,27 +114,23 @@ export function mergeLogs(existing: readonly LogEntry[], incoming: readonly Bask
     }
   }
   if (fresh.length === 0) return { rows: [], events: [], added: 0 };
-  const ours = chains(existing);
-  const theirs = chains(incoming.map((event) => ({ row: event, event })));
   // Their copy of an event we hold is ours: the row we stored, at the version we wrote it.
   const mine = new Map(existing.map((entry) => [entry.event.id, entry]));
-  const streams = [...new Set([...ours.keys(), ...theirs.keys()])].sort();
-  const merged = streams.map((s) =>
-    mergeChains(ours.get(s) ?? [], theirs.get(s) ?? []).map((unit) => ({
-      ...unit,
-      entries: unit.entries.map((e) => mine.get(e.event.id) ?? e),
-    })),
+  const merged = mergeChains(
+    chain(existing),
+    chain(incoming.map((event) => ({ row: event, event }))),
   );
-  checkOwnership(merged.flat());
   const rows: object[] = [];
   const events: BasketEvent[] = [];
-  for (const unit of interleave(merged)) {
-    for (const { row, event } of unit.entries) {
+  for (const unit of merged) {
+    for (const entry of unit.entries) {
+      const { row, event } = mine.get(entry.event.id) ?? entry;
       const { seq: _seq, ...content } = row as { seq?: number };
       rows.push(content);
       events.push(event);
     }
   }
+  checkOwnership(events);
   // Renumbered in the order just decided; a dispatch's events stay together.
   renumber(rows, events);
   return { rows, events, added: fresh.length };
@@ -162,35 +147,15 @@ function renumber(rows: object[], events: BasketEvent[]): void {
   });
 }
 
-/** Lists' dispatches woven into one log, each list's own order kept, earliest head first. */
-function interleave(lists: readonly Unit[][]): Unit[] {
-  const at = lists.map(() => 0);
-  const out: Unit[] = [];
-  for (;;) {
-    let pick = -1;
-    lists.forEach((units, k) => {
-      const head = units[at[k]!];
-      if (!head) return;
-      const best = pick < 0 ? undefined : lists[pick]![at[pick]!];
-      if (!best || before(head, best)) pick = k;
-    });
-    if (pick < 0) return out;
-    out.push(lists[pick]![at[pick]!]!);
-    at[pick] = at[pick]! + 1;
-  }
-}
-
 /** Product events and the lists they belong to: a product lives in one list only. */
-function checkOwnership(units: readonly Unit[]): void {
+function checkOwnership(events: readonly BasketEvent[]): void {
   const owner = new Map<string, StreamId>();
-  for (const unit of units) {
-    for (const { event } of unit.entries) {
-      for (const productId of productIdsOf(event)) {
-        const list = owner.get(productId);
-        if (list === undefined) owner.set(productId, event.streamId);
-        else if (list !== event.streamId) {
-          throw new StorageError(says('productInTwoLists', { id: productId }), 'conflict');
-        }
+  for (const event of events) {
+    for (const productId of productIdsOf(event)) {
+      const list = owner.get(productId);
+      if (list === undefined) owner.set(productId, event.streamId);
+      else if (list !== event.streamId) {
+        throw new StorageError(says('productInTwoLists', { id: productId }), 'conflict');
       }
     }
   }
