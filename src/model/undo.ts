@@ -159,13 +159,16 @@ export function evolveBatch(
   if (!first) return { effects: [], sign: 1 };
   const label = describeBatch(batch, table, stacks.get(first.streamId), lists);
   const done = purchaseEffects(batch, table);
-  const inverse: Draft[] = [];
+  // Each event's inverse, last first; gathered then reversed, since unshifting one by one grows
+  // with the square of the products a long clear names.
+  const parts: Draft[][] = [];
   for (const event of batch) {
-    inverse.unshift(...invert(event, table, lists, categories));
+    parts.push(invert(event, table, lists, categories));
     evolve(table, event);
     evolveLists(lists, event);
     evolveCategories(categories, event);
   }
+  const inverse = parts.reverse().flat();
   const current = stacks.get(first.streamId) ?? NO_STACKS;
   const marker = batch.find((e) => e.type === 'ActionUndone' || e.type === 'ActionRedone');
   if (marker?.type === 'ActionUndone') {
