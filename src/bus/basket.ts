@@ -34,8 +34,7 @@ import type { BackupFile } from '../store/backup-file';
 import { ConcurrencyError, outdated, StorageError, type EventStore, type Progress } from '../store';
 import type { CrossTab } from './cross-tab';
 import { inEnglish } from '../i18n/english';
-import { says } from '../i18n/sentence';
-import type { Sentence } from '../i18n/types';
+import { says, type Sentence } from '../events/sentence';
 
 export type Outcome =
   { ok: true; events: readonly StoredEvent[] } | { ok: false; message: Sentence };

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import type { MessageKey } from '../i18n/sentence';
-import type { Sentence } from '../i18n/types';
 import { cleanName, nameLength } from './names';
+import type { MessageKey, Sentence } from './sentence';
 
 /** The most characters a name may show (grapheme clusters: what a person counts). */
 export const NAME_MAX = 200;

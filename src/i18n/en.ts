@@ -1,5 +1,6 @@
 import { NAME_MAX, PRICE_MAX, QUANTITY_MAX, type Category } from '../events';
-import type { Helpers, Sentence, Words } from './types';
+import type { Sentence } from '../events/sentence';
+import type { Helpers, Words } from './types';
 
 type Named = { name: string };
 /** About a product or list that may be gone: its name, or words standing in for it. */

@@ -1,6 +1,6 @@
+import type { Sentence } from '../events/sentence';
 import { en } from './en';
 import { helpersFor, translate } from './sentence';
-import type { Sentence } from './types';
 
 const helpers = helpersFor(en, 'en');
 

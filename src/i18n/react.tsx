@@ -8,6 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Category } from '../events';
+import { says, type ArgsOf, type MessageKey, type Sentence } from '../events/sentence';
 import { en } from './en';
 import {
   LANGUAGES,
@@ -17,15 +18,7 @@ import {
   rememberLanguage,
   type Language,
 } from './languages';
-import {
-  helpersFor,
-  says,
-  translate,
-  type ArgsOf,
-  type MessageKey,
-  type Messages,
-} from './sentence';
-import type { Sentence } from './types';
+import { helpersFor, translate, type Messages } from './sentence';
 
 export interface I18n {
   readonly language: Language;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { says, type Sentence } from '../events/sentence';
 import { en } from './en';
-import { helpersFor, says, translate } from './sentence';
-import type { Sentence } from './types';
+import { helpersFor, translate } from './sentence';
 import { zhCN } from './zh-CN';
 
 const english = helpersFor(en, 'en');

@@ -1,20 +1,10 @@
 import type { Category } from '../events';
+import type { Sentence } from '../events/sentence';
 import type { en } from './en';
-import type { Helpers, Sentence } from './types';
+import type { Helpers } from './types';
 
 /** One language's words: the same keys, with the same parameters, as English. */
 export type Messages = typeof en;
-export type MessageKey = Exclude<keyof Messages, 'categories' | 'langName'>;
-type ParamsOf<K extends MessageKey> = Messages[K] extends (p: infer P, h: Helpers) => string
-  ? P
-  : never;
-/** What `says(key, …)` needs after the key: the message's parameters, or nothing. */
-export type ArgsOf<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [ParamsOf<K>];
-
-/** A sentence to be said later, in whichever language the person reads. */
-export function says<K extends MessageKey>(key: K, ...args: ArgsOf<K>): Sentence {
-  return args.length ? { key, params: args[0] as Record<string, unknown> } : { key };
-}
 
 /**
  * A number format that never says "-0": negative zero, and a negative amount too small to show

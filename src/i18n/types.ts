@@ -1,10 +1,5 @@
 import type { Category } from '../events';
-
-/** Something to say, in no language yet: a message key and what fills it in. */
-export interface Sentence {
-  readonly key: string;
-  readonly params?: Readonly<Record<string, unknown>>;
-}
+import type { Sentence } from '../events/sentence';
 
 /** A name, or words standing in for one ("a product") to be said in the same language. */
 export type Words = string | Sentence;

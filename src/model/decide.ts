@@ -11,8 +11,7 @@ import {
   type Draft,
   type StreamId,
 } from '../events';
-import { says } from '../i18n/sentence';
-import type { Sentence } from '../i18n/types';
+import { says, type Sentence } from '../events/sentence';
 import type { Command } from './commands';
 import type { Product } from './product';
 import { categoryOf, guessCategory, moveAisle } from './aisles';

@@ -1,6 +1,5 @@
 import type { BasketEvent } from '../events';
-import { says } from '../i18n/sentence';
-import type { Sentence } from '../i18n/types';
+import { says, type Sentence } from '../events/sentence';
 import type { ListInfo } from './lists';
 import type { Product } from './product';
 import type { UndoStacks } from './undo';

@@ -1,5 +1,5 @@
 import type { StoredEvent, StreamId } from '../events';
-import type { Sentence } from '../i18n/types';
+import type { Sentence } from '../events/sentence';
 import type { CategoryTable } from './aisles';
 import { describeBatch } from './describe';
 import type { ListTable } from './lists';

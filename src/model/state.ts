@@ -6,7 +6,7 @@ import {
   type StoredEvent,
   type StreamId,
 } from '../events';
-import type { Sentence } from '../i18n/types';
+import type { Sentence } from '../events/sentence';
 import type { Product } from './product';
 import { openLists, type ListInfo } from './lists';
 import { applyPurchaseEffects, type Purchase } from './purchases';

@@ -6,7 +6,7 @@ import {
   type ProductId,
   type StreamId,
 } from '../events';
-import type { Sentence } from '../i18n/types';
+import type { Sentence } from '../events/sentence';
 import { describeBatch } from './describe';
 import { evolve, ownProduct } from './evolve';
 import { evolveLists, invertList, type ListTable } from './lists';

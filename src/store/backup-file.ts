@@ -6,8 +6,7 @@ import {
   type BasketEvent,
   type StoredEvent,
 } from '../events';
-import { says } from '../i18n/sentence';
-import type { Sentence } from '../i18n/types';
+import { says, type Sentence } from '../events/sentence';
 import type { SetAsideRow } from './read';
 
 export const BACKUP_FORMAT = 'basket-backup';

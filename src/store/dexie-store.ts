@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import { actionOf, LOG_LIMITS, type BasketEvent, type StoredEvent, type StreamId } from '../events';
-import { says } from '../i18n/sentence';
+import { says } from '../events/sentence';
 import {
   applyRead,
   charsOf,

@@ -1,6 +1,5 @@
 import { inEnglish } from '../i18n/english';
-import { says } from '../i18n/sentence';
-import type { Sentence } from '../i18n/types';
+import { says, type Sentence } from '../events/sentence';
 
 /** The stream moved on since the state a decision was made against; decide again. */
 export class ConcurrencyError extends Error {

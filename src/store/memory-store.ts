@@ -1,5 +1,5 @@
 import { LOG_LIMITS, type BasketEvent, type StoredEvent } from '../events';
-import { says } from '../i18n/sentence';
+import { says } from '../events/sentence';
 import { applyCommitted, applyRead, charsOf, foldLog, type ListState } from '../model';
 import { ConcurrencyError, StorageError } from './errors';
 import type { SetAsideRow } from './read';

@@ -1,4 +1,4 @@
-import { says } from '../i18n/sentence';
+import { says } from '../events/sentence';
 import { actionOf, type BasketEvent, type StreamId } from '../events';
 import { StorageError } from './errors';
 

@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { QUANTITY_MAX } from '../events';
-import { useI18n, type Sentence } from '../i18n';
+import type { Sentence } from '../events/sentence';
+import { useI18n } from '../i18n';
 
 export interface ProductFieldErrors {
   name?: Sentence | undefined;

@@ -3,7 +3,8 @@ import { historyLarge, useBasket, useBasketState, type JobOutcome } from '../../
 import { LOG_WARN_AT, logShare } from '../../events';
 import { downloadBackup } from './download';
 import { usePersistence } from './usePersistence';
-import { says, useI18n, type Sentence } from '../../i18n';
+import { says, type Sentence } from '../../events/sentence';
+import { useI18n } from '../../i18n';
 
 interface Busy {
   label: string;

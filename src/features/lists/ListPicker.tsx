@@ -2,7 +2,8 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_STREAM, parseListName } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { openLists } from '../../model';
-import { useI18n, type Sentence } from '../../i18n';
+import type { Sentence } from '../../events/sentence';
+import { useI18n } from '../../i18n';
 import { shownListName } from '../../ui/list-name';
 
 type Mode = 'browse' | 'new' | 'rename' | 'delete';

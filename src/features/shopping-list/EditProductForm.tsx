@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { CATEGORIES, parsePrice, type Category } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { categoryOf, type Product } from '../../model';
-import { useI18n, type Sentence } from '../../i18n';
+import type { Sentence } from '../../events/sentence';
+import { useI18n } from '../../i18n';
 import { ProductFields } from '../../ui/ProductFields';
 import { useProductForm } from '../../ui/useProductForm';
 

@@ -1,7 +1,8 @@
 import { useBasket } from '../../bus';
 import type { Product } from '../../model';
 import { listAsText } from './share';
-import { says, useI18n } from '../../i18n';
+import { says } from '../../events/sentence';
+import { useI18n } from '../../i18n';
 
 /** Hands the products still to buy to another app (Web Share), or copies them as text. */
 export function ShareButton({ title, toBuy }: { title: string; toBuy: readonly Product[] }) {
