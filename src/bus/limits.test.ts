@@ -34,7 +34,7 @@ describe('the history’s limits are one set, kept by the writer and the importe
     await basket.dispatch(adding('Bread'));
     expect(inEnglish(basket.getState().notice!.text)).toBe('Added Bread.');
     basket.dispose();
-  }, 60_000);
+  }, 180_000);
 
   it('at the limit, refuses a change and a merge, writes nothing, and exports a file it imports', async () => {
     const store = createMemoryStore();
@@ -61,5 +61,5 @@ describe('the history’s limits are one set, kept by the writer and the importe
     const parsed = await parseBackup(JSON.stringify(file));
     expect(parsed.ok && parsed.events.length).toBe(LOG_LIMITS.events);
     basket.dispose();
-  }, 60_000);
+  }, 180_000);
 });

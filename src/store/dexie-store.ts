@@ -15,6 +15,7 @@ import { mergeLogs } from './merge';
 import { checkBatch } from './check-batch';
 import { checkReducerVersion, readStored, type LogRead, type SetAsideRow } from './read';
 import { readHead, readModel, writeSnapshot, type MetaTable } from './snapshot';
+import { dexieSyncLog, readPosition } from './dexie-sync';
 import type { EventStore, Progress, StoreHealth, StoreInterruption } from './types';
 
 /** The schema version this build declares: a database at a higher one is a newer Basket's. */
@@ -153,9 +154,12 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
 
   /** The saved read model with the events after it folded in; null if this build cannot use it. */
   async function savedModel(): Promise<ListState | null> {
-    const head = await readHead(db.meta);
+    const [head, position] = await Promise.all([readHead(db.meta), readPosition(db.meta)]);
     checkReducerVersion(head?.reducerVersion);
     if (head?.reducerVersion !== REDUCER_VERSION) return null;
+    // Sharing: a read model saved past the server's confirmed prefix folded an outbox that a
+    // rebase may since have moved; fold again.
+    if (position && head.lastSeq > position.confirmedSeq) return null;
     const [state, tail] = await Promise.all([readModel(db.meta, head), readRows(head.lastSeq)]);
     if (!state) return null;
     // A row set aside then may be readable now (it was a newer Basket's, and this build is
@@ -166,14 +170,18 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   }
 
   /** Folds the whole log, a chunk at a time, never cutting a dispatch in two. */
-  async function foldWholeLog(onProgress?: Progress): Promise<ListState> {
+  async function foldWholeLog(onProgress?: Progress, upTo = Infinity): Promise<ListState> {
     const total = await db.events.count();
     let state = setAsideRows(emptyList(), await keptAside());
     // A chunk may end inside a dispatch: its last dispatch waits for the next chunk.
     let waiting: StoredEvent[] = [];
     let after = 0;
     for (let done = 0; ;) {
-      const rows = await db.events.where('seq').above(after).limit(readChunk).toArray();
+      const rows = await db.events
+        .where('seq')
+        .between(after, upTo, false, true)
+        .limit(readChunk)
+        .toArray();
       if (rows.length === 0) break;
       after = (rows.at(-1) as { seq: number }).seq;
       const read = readStored(rows);
@@ -233,10 +241,18 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   /** Folds the whole log and saves it; a save that fails (a full disk) costs only a slower boot. */
   async function rebuildAndSave(onProgress?: Progress, mustSave = false): Promise<ListState> {
     // Read-only, so a long fold never holds up another tab's writes.
-    const state = await db.transaction('r', both, () => foldWholeLog(onProgress));
+    // Sharing: only the server's confirmed prefix is saved; the outbox is folded on top.
+    const { confirmed, state } = await db.transaction('r', both, async () => {
+      const position = await readPosition(db.meta);
+      const prefix = await foldWholeLog(onProgress, position?.confirmedSeq ?? Infinity);
+      return {
+        confirmed: prefix,
+        state: position ? fold(prefix, await readRows(prefix.lastSeq)) : prefix,
+      };
+    });
     if (health !== 'ok') return state;
     try {
-      await save(state);
+      await save(confirmed);
     } catch (error) {
       if (mustSave) throw storageErrorFrom(error);
       console.warn(
@@ -252,6 +268,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   return {
     kind: 'indexeddb',
     health: () => health,
+    sync: dexieSyncLog({ db, events: db.events, meta: db.meta as never, guarded, writable }),
     load: (onProgress) =>
       guarded(async () => {
         // Read-only, so a boot never waits for, or holds up, another tab's writes.
@@ -332,7 +349,17 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
           const head = await readHead(db.meta);
           // Another build's read model is rebuilt by a load, not compacted by this one.
           if (head && head.reducerVersion !== REDUCER_VERSION) return 0;
-          const tail = await readRows(head?.lastSeq ?? 0);
+          const position = await readPosition(db.meta);
+          const after = head?.lastSeq ?? 0;
+          // Sharing: only what the server confirmed is saved; a rebase may move the rest.
+          const tail = position
+            ? readStored(
+                await db.events
+                  .where('seq')
+                  .between(after, position.confirmedSeq, false, true)
+                  .toArray(),
+              )
+            : await readRows(after);
           if (tail.events.length + tail.unreadable.length === 0) return 0;
           const state = head ? await readModel(db.meta, head) : emptyList();
           if (!state) return 0;

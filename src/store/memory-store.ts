@@ -3,6 +3,7 @@ import { says } from '../events/sentence';
 import { applyCommitted, applyRead, charsOf, foldLog, type ListState } from '../model';
 import { ConcurrencyError, StorageError } from './errors';
 import type { SetAsideRow } from './read';
+import { dispatchesOf, planApply, renumbered, type SyncLog, type SyncPosition } from './sync-log';
 import { mergeLogs } from './merge';
 import { checkBatch } from './check-batch';
 import type { EventStore } from './types';
@@ -19,10 +20,71 @@ export function createMemoryStore(): EventStore {
   let model: ListState = foldLog([]);
   let aside: SetAsideRow[] = [];
   const foldAll = () => applyRead(foldLog(log, log.at(-1)?.seq ?? 0), [], aside);
+  let position: SyncPosition | null = null;
+  const outbox = () => dispatchesOf(log.filter((e) => e.seq > (position?.confirmedSeq ?? 0)));
+
+  const sync: SyncLog = {
+    async join() {
+      position ??= { cursor: 0, confirmedSeq: 0 };
+    },
+    async leave() {
+      position = null;
+    },
+    async position() {
+      return position && { ...position };
+    },
+    async pending() {
+      return position ? structuredClone(outbox()) : [];
+    },
+    async applyServer(incoming, through) {
+      if (!position) throw new Error('This device has not joined a household.');
+      const actions = structuredClone(incoming);
+      const confirmed = log.filter((e) => e.seq <= position!.confirmedSeq);
+      const pending = outbox();
+      const plan = planApply(
+        position,
+        actions,
+        new Set(confirmed.map((e) => e.id)),
+        pending,
+        through,
+      );
+      if (plan.inOrder) {
+        const last = pending[plan.toApply.length - 1]?.events.at(-1);
+        position = { cursor: plan.cursor, confirmedSeq: last?.seq ?? position.confirmedSeq };
+        return { cursor: plan.cursor, added: 0, rebased: false };
+      }
+      const heads = new Map<string, number>();
+      for (const e of confirmed)
+        heads.set(e.streamId, Math.max(e.streamVersion, heads.get(e.streamId) ?? 0));
+      const ours = new Map(pending.map((p) => [p.actionId, p]));
+      const stamp = (events: BasketEvent[]) =>
+        events.map((e) => ({ ...e, seq: nextSeq++ }) as StoredEvent);
+      const now = stamp(
+        renumbered(
+          plan.toApply.flatMap((a) => ours.get(a.actionId)?.events ?? a.events),
+          heads,
+        ),
+      );
+      const rest = pending.filter((p) => !plan.toApply.some((a) => a.actionId === p.actionId));
+      const after = stamp(
+        renumbered(
+          rest.flatMap((p) => p.events),
+          heads,
+        ),
+      );
+      log = [...confirmed, ...now, ...after];
+      for (const e of now) ids.add(e.id);
+      position = { cursor: plan.cursor, confirmedSeq: now.at(-1)?.seq ?? position.confirmedSeq };
+      model = foldAll();
+      const added = plan.toApply.filter((a) => !ours.has(a.actionId)).length;
+      return { cursor: plan.cursor, added, rebased: true };
+    },
+  };
 
   return {
     kind: 'memory',
     health: () => 'ok',
+    sync,
     async load() {
       return structuredClone(model);
     },

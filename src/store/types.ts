@@ -1,6 +1,7 @@
 import type { BasketEvent, StoredEvent, StreamId } from '../events';
 import type { ListState } from '../model';
 import type { LogRead, SetAsideRow } from './read';
+import type { SyncLog } from './sync-log';
 
 export type { LogRead, SetAsideRow } from './read';
 
@@ -16,6 +17,8 @@ export interface EventStore {
    * (this build may still read and export it), `cleared` once the browser deleted it.
    */
   health(): StoreHealth;
+  /** Household sync: the server's order, this device's outbox, and the cursor between them. */
+  readonly sync: SyncLog;
   /**
    * The read model as it stands: the saved snapshot plus the events after it, never the whole
    * log — unless it was built by another reducer version, or there is none yet, when it is
