@@ -1,13 +1,5 @@
-import { useEffect, useState, type ComponentType, type Key, type ReactNode } from 'react';
-
-export interface VirtualListProps<T> {
-  items: readonly T[];
-  label: string;
-  className: string;
-  itemKey(item: T, index: number): Key;
-  estimateSize(item: T): number;
-  children(item: T): ReactNode;
-}
+import { useEffect, useState, type ComponentType } from 'react';
+import type { VirtualListProps } from './virtual-list-props';
 
 /** Lists up to this long are drawn whole; a longer one keeps only the rows near the viewport. */
 export const WHOLE_UP_TO = 150;

@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { VirtualListProps } from './VirtualList';
+import type { VirtualListProps } from './virtual-list-props';
 
 /**
  * A list that scrolls with the page but keeps only the rows near the viewport in the DOM, so
