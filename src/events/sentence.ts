@@ -2,7 +2,6 @@
 // English table, so the compiler knows each key's parameters. Types vanish at build time; at run
 // time nothing here reaches the words (src/i18n), which only the UI loads.
 import type { en } from '../i18n/en';
-import type { Helpers } from '../i18n/types';
 
 /** Something to say, in no language yet: a message key and what fills it in. */
 export interface Sentence {
@@ -13,7 +12,7 @@ export interface Sentence {
 type Messages = typeof en;
 /** A message that can be said: a key of every language's table but its category names. */
 export type MessageKey = Exclude<keyof Messages, 'categories' | 'langName'>;
-type ParamsOf<K extends MessageKey> = Messages[K] extends (p: infer P, h: Helpers) => string
+type ParamsOf<K extends MessageKey> = Messages[K] extends (p: infer P, h: never) => string
   ? P
   : never;
 /** What `says(key, …)` needs after the key: the message's parameters, or nothing. */

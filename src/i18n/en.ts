@@ -1,5 +1,6 @@
-import { NAME_MAX, PRICE_MAX, QUANTITY_MAX, type Category } from '../events';
+import type { Category } from '../events/categories';
 import type { Sentence } from '../events/sentence';
+import { NAME_MAX, PRICE_MAX, QUANTITY_MAX } from '../events/validation';
 import type { Helpers, Words } from './types';
 
 type Named = { name: string };

@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { Category } from '../events';
+import type { Category } from '../events/categories';
 import { says, type ArgsOf, type MessageKey, type Sentence } from '../events/sentence';
 import { en } from './en';
 import {

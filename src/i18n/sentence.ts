@@ -1,4 +1,4 @@
-import type { Category } from '../events';
+import type { Category } from '../events/categories';
 import type { Sentence } from '../events/sentence';
 import type { en } from './en';
 import type { Helpers } from './types';

@@ -1,4 +1,4 @@
-import type { Category } from '../events';
+import type { Category } from '../events/categories';
 import type { Sentence } from '../events/sentence';
 
 /** A name, or words standing in for one ("a product") to be said in the same language. */

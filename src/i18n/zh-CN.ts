@@ -1,4 +1,4 @@
-import { NAME_MAX, PRICE_MAX, QUANTITY_MAX } from '../events';
+import { NAME_MAX, PRICE_MAX, QUANTITY_MAX } from '../events/validation';
 import type { Messages } from './sentence';
 import type { Helpers } from './types';
 
