@@ -165,6 +165,8 @@ export const en = {
   // Refusals
   productGone: 'That product is no longer on the list.',
   listGone: 'That list is no longer there.',
+  notKept: (p: Named) =>
+    `${p.name} was deleted on another device, so your change to it could not be kept.`,
   notAddedListGone: (p: Named) =>
     `${p.name} was not added: that list was deleted, perhaps in another tab or on another device.`,
   undoMoved:

@@ -136,6 +136,7 @@ export const zhCN: Messages = {
 
   productGone: '这件商品已经不在清单上了。',
   listGone: '这个清单已经不在了。',
+  notKept: (p) => `${p.name}已在另一台设备上被删除，所以你对它的更改无法保留。`,
   notAddedListGone: (p) =>
     `没有添加${p.name}：这个清单已被删除（可能是在另一个标签页或另一台设备上）。`,
   undoMoved: '撤销生效前清单已有变化，所以什么都没有撤销。请先看一下，再撤销。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STREAM } from '../events';
+import { DEFAULT_STREAM, type BasketEvent } from '../events';
 import { added } from '../test/events';
 import { freshIndexedDB } from '../test/harness';
 import { openDexieStore } from './dexie-store';
@@ -10,7 +10,7 @@ const theirs = (n: number, serverSeq: number) => {
     ...added(n, `Theirs ${n}`),
     id: `theirs-${n}`,
     payload: { productId: `t-${n}`, name: `Theirs ${n}`, quantity: 1 },
-  };
+  } as BasketEvent;
   return { serverSeq, actionId: event.id, events: [event] };
 };
 

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STREAM } from '../events';
+import { inEnglish } from '../i18n/english';
+import { decide, type Command, type ListState } from '../model';
+import { createMemoryStore, type EventStore } from '../store';
+import { testContext } from '../test/harness';
+import { valid } from '../test/steps';
+import { createSyncEngine } from './engine';
+import { createMemoryServer } from './memory-server';
+import { notKept } from './not-kept';
+
+async function act(store: EventStore, prefix: string, command: (list: ListState) => Command) {
+  const list = await store.load();
+  const decision = decide(command(list), list, testContext(Date.UTC(2026, 11, 1), prefix));
+  if (!decision.ok) throw new Error(inEnglish(decision.message));
+  await store.append(decision.streamId, decision.expectedVersion, decision.events);
+}
+
+const milkIn = (list: ListState) => [...list.products.values()].find((p) => p.name === 'Milk')!;
+
+describe('a change made apart that a rebase cannot keep is told in words', () => {
+  it('Anna checks Milk off offline while Ben deletes it: Anna is told, and both agree', async () => {
+    const server = createMemoryServer();
+    const anna = createMemoryStore();
+    const ben = createMemoryStore();
+    await Promise.all([anna.sync.join(), ben.sync.join()]);
+    const annaSync = createSyncEngine({
+      store: anna,
+      backend: server.connect('anna'),
+      deviceId: 'anna',
+    });
+    const benSync = createSyncEngine({
+      store: ben,
+      backend: server.connect('ben'),
+      deviceId: 'ben',
+    });
+    await act(anna, 'a', () => ({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...valid('Milk', 2),
+    }));
+    await annaSync.round();
+    await benSync.round();
+
+    await act(ben, 'b', (list) => ({ type: 'RemoveProduct', productId: milkIn(list).productId }));
+    await benSync.round();
+    await act(anna, 'a2', (list) => ({ type: 'CheckProduct', productId: milkIn(list).productId }));
+    const before = await anna.load();
+    const pending = await anna.sync.pending();
+    const round = await annaSync.round();
+    expect(round.rebased).toBe(true);
+    const after = await anna.load();
+
+    expect(notKept(before, after, pending).map(inEnglish)).toEqual([
+      'Milk was deleted on another device, so your change to it could not be kept.',
+    ]);
+    await benSync.round();
+    expect(after.products).toEqual((await ben.load()).products);
+    expect(after.products.size).toBe(0);
+  });
+
+  it('says nothing when the change survives the rebase', async () => {
+    const server = createMemoryServer();
+    const anna = createMemoryStore();
+    await anna.sync.join();
+    const annaSync = createSyncEngine({
+      store: anna,
+      backend: server.connect('anna'),
+      deviceId: 'anna',
+    });
+    const ben = createMemoryStore();
+    await ben.sync.join();
+    const benSync = createSyncEngine({
+      store: ben,
+      backend: server.connect('ben'),
+      deviceId: 'ben',
+    });
+    await act(anna, 'a', () => ({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...valid('Milk', 1),
+    }));
+    await act(ben, 'b', () => ({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...valid('Tea', 1),
+    }));
+    await benSync.round();
+    const before = await anna.load();
+    const pending = await anna.sync.pending();
+    await annaSync.round();
+    expect(notKept(before, await anna.load(), pending)).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { says, type Sentence } from '../events/sentence';
+import type { ListState } from '../model';
+import type { PendingDispatch } from '../store';
+import { productIdsOf } from '../store/merge';
+
+/**
+ * What a rebase could not keep, in words: a change this device made while apart to a product
+ * that another device deleted meanwhile. The change stays in the log (nothing is dropped); it
+ * just no longer changes anything, and the person is told so, once per product.
+ */
+export function notKept(
+  before: ListState,
+  after: ListState,
+  pending: readonly PendingDispatch[],
+): Sentence[] {
+  const told = new Set<string>();
+  const out: Sentence[] = [];
+  for (const dispatch of pending) {
+    for (const event of dispatch.events) {
+      // Its own removal is not a change lost.
+      if (event.type === 'ProductRemoved' || event.type === 'CheckedProductsCleared') continue;
+      for (const id of productIdsOf(event)) {
+        const was = before.products.get(id);
+        if (!was || after.products.has(id) || told.has(id)) continue;
+        told.add(id);
+        out.push(says('notKept', { name: was.name }));
+      }
+    }
+  }
+  return out;
+}
