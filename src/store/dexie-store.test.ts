@@ -1,6 +1,7 @@
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, type BasketEvent } from '../events';
+import { says } from '../events/sentence';
 import { fold, foldLog, REDUCER_VERSION } from '../model';
 import { added } from '../test/events';
 import { faultOn } from './faults';
@@ -32,9 +33,9 @@ describe('Dexie store under faults', () => {
     fault.armed = true;
     // The first event's write goes through; the second's fails, and takes the first with it.
     await expect(store.append(DEFAULT_STREAM, 1, [added(2)])).resolves.toHaveLength(1);
-    await expect(store.append(DEFAULT_STREAM, 2, [added(3), added(4)])).rejects.toThrow(
-      'This change could not be saved: disk said no',
-    );
+    await expect(store.append(DEFAULT_STREAM, 2, [added(3), added(4)])).rejects.toMatchObject({
+      sentence: says('notSaved', { detail: 'disk said no' }),
+    });
     fault.armed = false;
     expect((await store.readAfter(0)).map((e) => e.id)).toEqual(['event-1', 'event-2']);
     expect((await store.load()).products).toEqual(fold([added(1), added(2)]));
@@ -68,10 +69,7 @@ describe('Dexie store under faults', () => {
     fault.armed = true;
     const failure = await store.append(DEFAULT_STREAM, 0, [added(1)]).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StorageError);
-    expect(failure).toMatchObject({
-      reason: 'full',
-      message: "Your device's storage is full, so this change was not saved.",
-    });
+    expect(failure).toMatchObject({ reason: 'full', sentence: says('storageFull') });
     fault.armed = false;
     expect(await store.readAfter(0)).toEqual([]);
   });
@@ -317,8 +315,7 @@ describe('Dexie store and events from other versions of Basket', () => {
     expect((await old.load()).products.size).toBe(1);
     await expect(old.append(DEFAULT_STREAM, 1, [added(2)])).rejects.toMatchObject({
       reason: 'outdated',
-      message:
-        'This data was saved by a newer Basket. Reload to get the new version; until then nothing is saved here.',
+      sentence: says('newerDatabase'),
     });
     expect(await old.compact()).toBe(0);
     expect((await old.exportLog()).events.map((e) => e.id)).toEqual(['event-1']);

@@ -1,4 +1,3 @@
-import { inEnglish } from '../i18n/english';
 import { says, type Sentence } from '../events/sentence';
 
 /** The stream moved on since the state a decision was made against; decide again. */
@@ -8,7 +7,8 @@ export class ConcurrencyError extends Error {
 
 /**
  * Something a person must be told about: `sentence` says what happened and what to do, in
- * whatever language they read; `message` is the same in English, for the console.
+ * whatever language they read (the UI says it). `message`, for the console and a bug report, is
+ * the sentence's key and parameters: the store knows no words.
  */
 export class StorageError extends Error {
   override readonly name: string = 'StorageError';
@@ -17,7 +17,10 @@ export class StorageError extends Error {
     readonly reason: 'full' | 'outdated' | 'failed' | 'conflict',
     options?: ErrorOptions,
   ) {
-    super(inEnglish(sentence), options);
+    super(
+      sentence.params ? `${sentence.key} ${JSON.stringify(sentence.params)}` : sentence.key,
+      options,
+    );
   }
 }
 
