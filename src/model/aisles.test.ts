@@ -7,7 +7,7 @@ import { categoryOf, DEFAULT_AISLES, guessCategory, moveAisle } from './aisles';
 import { CATEGORY_WORDS } from './category-words';
 import { aislesOf } from './lists';
 import { shoppingView } from './selectors';
-import { foldLog } from './state';
+import { foldLog } from './read-model';
 
 const CJK = /[\u3400-\u9fff]/;
 const words = Object.values(CATEGORY_WORDS).flatMap((w) => w.split('|'));

@@ -1,4 +1,4 @@
-import { CATEGORIES, nameKey, type BasketEvent, type Category, type Draft } from '../events';
+import { CATEGORIES, nameKey, type Category } from '../events';
 import { CATEGORY_MARKERS, CATEGORY_WORDS } from './category-words';
 
 /** A list's aisles in the order its shop is walked, until the person reorders them. */
@@ -85,23 +85,6 @@ export const categoryOf = (name: string, chosen: ReadonlyMap<string, Category>):
 /** The same, from a name already keyed (a product row's `key`): no cleaning on the hot path. */
 export const categoryOfKey = (key: string, chosen: ReadonlyMap<string, Category>): Category =>
   chosen.get(key) ?? guessByKey(key);
-
-/** Applies a category choice to the table of choices (in place). */
-export function evolveCategories(table: CategoryTable, event: BasketEvent): void {
-  if (event.type !== 'CategoryChosen') return;
-  const key = nameKey(event.payload.name);
-  if (event.payload.category === null) table.delete(key);
-  else table.set(key, event.payload.category);
-}
-
-/** What undoes a category choice, given the choices just before it. */
-export function invertCategory(
-  event: Extract<BasketEvent, { type: 'CategoryChosen' }>,
-  table: ReadonlyMap<string, Category>,
-): Draft[] {
-  const before = table.get(nameKey(event.payload.name)) ?? null;
-  return [{ type: 'CategoryChosen', payload: { name: event.payload.name, category: before } }];
-}
 
 /**
  * The aisle order after moving `category` one place up or down among the aisles `shown` on the

@@ -3,7 +3,7 @@ import { DEFAULT_STREAM, parseProductInput, type ProductInput, type StoredEvent 
 import { testContext } from '../test/harness';
 import type { Command } from './commands';
 import { decide } from './decide';
-import { applyCommitted, foldLog, type ListState } from './state';
+import { applyCommitted, foldLog, type ListState } from './read-model';
 import { inEnglish } from '../i18n/english';
 
 const empty: ListState = foldLog([]);

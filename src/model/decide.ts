@@ -17,8 +17,8 @@ import type { Product } from './product';
 import { categoryOf, guessCategory, moveAisle } from './aisles';
 import { aislesOf, openLists } from './lists';
 import { findByName, shoppingView } from './selectors';
-import { restoredDraft } from './undo';
-import { charsOf, type ListState } from './state';
+import { restoredDraft } from './product';
+import { charsOf, type ListState } from './read-model';
 
 /** Where ids and times come from: injected, so decisions replay the same in tests. */
 export interface EventContext {

@@ -1,131 +1,109 @@
-import { nameKey, type BasketEvent, type ProductId, type StreamId } from '../events';
-import type { Product, ProductTable } from './product';
+import { actionOf, type BasketEvent, type Draft } from '../events';
+import type { CategoryTable } from './aisles';
+import { describeBatch } from './describe';
+import { handlerOf } from './events';
+import type { ListTable } from './lists';
+import type { AliasTable, ProductTable } from './product';
+import { effectsOf } from './purchase-effects';
+import { copyProducts, type Rows } from './rows';
+import { recordDispatch, type PurchaseChange, type StackTable } from './stacks';
+import { invertEvent } from './undo';
 
 /**
- * Bump when `evolve` changes what it produces: a store whose read model was built by another
+ * Bump when the fold changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  */
 export const REDUCER_VERSION = 7;
 
 /**
- * Applies one event to the product rows of one fold. It writes into `table`, which belongs to the
- * caller's fold alone (a replay of 100,000 events must not copy 10,000 rows per event); rows
- * themselves are never mutated, only replaced, so a row that did not change keeps its identity.
- * Pure otherwise: no clock, no randomness, no I/O. Events about products that are gone are facts
- * that no longer change anything.
+ * The fold, from the smallest step up:
+ * - `evolveRows(rows, event)`: one event onto every table of rows (products, aliases, lists,
+ *   categories), through the event's handler in ./events;
+ * - `evolveDispatch(rows, stacks, batch)`: one dispatch onto the rows and its list's undo stacks;
+ * - `foldOnto`, `foldLog`, `applyCommitted` (read-model.ts): many dispatches onto a `ListState`.
+ * `evolve` and `fold` are the product rows alone, for callers that want only those.
+ *
+ * Each writes into tables that belong to the caller's fold alone (a replay of 100,000 events
+ * must not copy 10,000 rows per event); rows themselves are never mutated, only replaced, so a
+ * row that did not change keeps its identity. Pure otherwise: no clock, no randomness, no I/O.
  */
-export function evolve(table: ProductTable, event: BasketEvent): void {
-  switch (event.type) {
-    case 'ProductAdded': {
-      const { productId, name, quantity } = event.payload;
-      if (elsewhere(table, event.streamId, productId)) return;
-      const fresh = {
-        productId,
-        name,
-        quantity,
-        checked: false,
-        addedAt: event.at,
-        checkedAt: null,
-      };
-      table.set(productId, row(event.streamId, fresh));
-      return;
-    }
-    case 'ProductRenamed':
-      return update(table, event, (p) => ({
-        ...p,
-        name: event.payload.name,
-        key: nameKey(event.payload.name),
-      }));
-    case 'ProductPriced':
-      return update(table, event, (p) => ({ ...p, price: event.payload.price }));
-    case 'ProductQuantityChanged':
-      return update(table, event, (p) => ({
-        ...p,
-        quantity: event.payload.quantity,
-      }));
-    case 'ProductChecked':
-      return update(table, event, (p) => ({
-        ...p,
-        checked: true,
-        checkedAt: event.at,
-      }));
-    case 'ProductUnchecked':
-      return update(table, event, (p) => ({
-        ...p,
-        checked: false,
-        checkedAt: null,
-      }));
-    case 'ProductRestored':
-      if (elsewhere(table, event.streamId, event.payload.productId)) return;
-      table.set(event.payload.productId, row(event.streamId, event.payload));
-      return;
-    case 'ProductRemoved':
-      if (ownProduct(table, event.streamId, event.payload.productId)) {
-        table.delete(event.payload.productId);
-      }
-      return;
-    case 'ActionUndone':
-    case 'ActionRedone':
-    case 'ListRestored':
-    case 'ListCreated':
-    case 'ListRenamed':
-    case 'ListDeleted':
-    case 'AislesOrdered':
-    case 'CategoryChosen':
-      // Markers (the events beside them do the work), or about a list rather than its
-      // products (see lists.ts and aisles.ts).
-      return;
-    case 'CheckedProductsCleared':
-      for (const id of event.payload.productIds) {
-        if (ownProduct(table, event.streamId, id)) table.delete(id);
-      }
-      return;
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
-  }
+export function evolveRows(rows: Rows, event: BasketEvent): void {
+  handlerOf(event).evolve(rows, event);
 }
 
-function row(
-  streamId: string,
-  fields: Omit<Product, 'streamId' | 'key' | 'price'> & { price?: number | null },
-): Product {
-  const { productId, name, quantity, checked, addedAt, checkedAt, price = null } = fields;
-  const key = nameKey(name);
-  return { productId, streamId, name, key, quantity, checked, addedAt, checkedAt, price };
+/** One event onto the product rows (and the aliases, if the caller keeps them). */
+export function evolve(
+  table: ProductTable,
+  event: BasketEvent,
+  aliases: AliasTable = new Map(),
+): void {
+  evolveRows({ products: table, aliases, lists: new Map(), categories: new Map() }, event);
+}
+
+/** One event onto the list rows; product events leave them alone. */
+export function evolveLists(lists: ListTable, event: BasketEvent): void {
+  evolveRows({ products: new Map(), aliases: new Map(), lists, categories: new Map() }, event);
+}
+
+/** One event onto the category choices; only `CategoryChosen` changes them. */
+export function evolveCategories(categories: CategoryTable, event: BasketEvent): void {
+  evolveRows({ products: new Map(), aliases: new Map(), lists: new Map(), categories }, event);
+}
+
+/** The product rows of a log: a fresh table folded from `from` (copied, never changed). */
+export function fold(events: Iterable<BasketEvent>, from?: ProductTable): ProductTable {
+  const table = from ? copyProducts(from) : new Map();
+  const aliases: AliasTable = new Map();
+  for (const event of events) evolve(table, event, aliases);
+  return table;
 }
 
 /**
- * Product `id` as list `streamId` holds it. A product belongs to one list: an event in another
- * list that names it (only a crafted or damaged backup could) changes nothing.
+ * Applies one dispatch's events to the rows and to its list's undo and redo stacks, and says
+ * what it does to the purchase history. The inverse is worked out from the rows just before
+ * each event, so undoing the top action always returns the list exactly to where it was.
  */
-export function ownProduct(
-  table: ReadonlyMap<ProductId, Product>,
-  streamId: StreamId,
-  id: ProductId,
-): Product | undefined {
-  const product = table.get(id);
-  return product?.streamId === streamId ? product : undefined;
+export function evolveDispatch(
+  rows: Rows,
+  stacks: StackTable,
+  batch: readonly BasketEvent[],
+): PurchaseChange {
+  const first = batch[0];
+  if (!first) return { effects: [], sign: 1 };
+  const stacksNow = stacks.get(first.streamId);
+  const label = describeBatch(batch, rows.products, stacksNow, rows.lists, rows.aliases);
+  const done = effectsOf(batch, rows);
+  // Each event's inverse, last first; gathered then reversed, since unshifting one by one grows
+  // with the square of the products a long clear names.
+  const parts: Draft[][] = [];
+  for (const event of batch) {
+    parts.push(invertEvent(event, rows));
+    evolveRows(rows, event);
+  }
+  return recordDispatch(stacks, batch, label, parts.reverse().flat(), done);
 }
 
-const elsewhere = (table: ProductTable, streamId: StreamId, id: ProductId) => {
-  const product = table.get(id);
-  return product !== undefined && product.streamId !== streamId;
-};
-
-function update(
+/** `evolveDispatch`, as it was called before the rows were one table of tables. */
+export function evolveBatch(
   table: ProductTable,
-  event: BasketEvent & { payload: { productId: ProductId } },
-  change: (p: Product) => Product,
-): void {
-  const current = ownProduct(table, event.streamId, event.payload.productId);
-  if (current) table.set(current.productId, change(current));
+  stacks: StackTable,
+  batch: readonly BasketEvent[],
+  lists: ListTable = new Map(),
+  categories: CategoryTable = new Map(),
+  aliases: AliasTable = new Map(),
+): PurchaseChange {
+  return evolveDispatch({ products: table, aliases, lists, categories }, stacks, batch);
 }
 
-/** The read model of a log: a fresh table folded from `from` (copied, never changed). */
-export function fold(events: Iterable<BasketEvent>, from?: ProductTable): ProductTable {
-  const table: ProductTable = new Map(from);
-  for (const event of events) evolve(table, event);
-  return table;
+/** Splits a run of events into the dispatches they came from. */
+export function batches(events: readonly BasketEvent[]): BasketEvent[][] {
+  const out: BasketEvent[][] = [];
+  for (const event of events) {
+    const last = out.at(-1);
+    const head = last?.[0];
+    if (head && head.streamId === event.streamId && actionOf(head) === actionOf(event))
+      last.push(event);
+    else out.push([event]);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { testContext } from '../test/harness';
 import { add, check, undo, valid, type Step } from '../test/steps';
 import { decide } from './decide';
 import { listAt, tellHistory } from './history';
-import { applyCommitted, foldLog, type ListState } from './state';
+import { applyCommitted, foldLog, type ListState } from './read-model';
 import { inEnglish } from '../i18n/english';
 
 /** Plays steps and keeps the log they write, as the store would. */

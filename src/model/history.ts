@@ -1,11 +1,11 @@
 import type { StoredEvent, StreamId } from '../events';
 import type { Sentence } from '../events/sentence';
-import type { CategoryTable } from './aisles';
 import { describeBatch } from './describe';
-import type { ListTable } from './lists';
-import type { Product, ProductTable } from './product';
-import { foldLog, type ListState } from './state';
-import { batches, evolveBatch, type StackTable } from './undo';
+import { batches, evolveDispatch } from './evolve';
+import type { Product } from './product';
+import { foldLog, type ListState } from './read-model';
+import { emptyRows } from './rows';
+import type { StackTable } from './stacks';
 
 /** One thing a person did, as the history tells it. */
 export interface HistoryEntry {
@@ -24,15 +24,19 @@ export interface HistoryEntry {
  * (names as they were then). Folds the log once.
  */
 export function tellHistory(log: readonly StoredEvent[]): HistoryEntry[] {
-  const table: ProductTable = new Map();
+  const rows = emptyRows();
   const stacks: StackTable = new Map();
-  const lists: ListTable = new Map();
-  const categories: CategoryTable = new Map();
   const entries: HistoryEntry[] = [];
   for (const batch of batches(log)) {
     const first = batch[0]!;
-    const what = describeBatch(batch, table, stacks.get(first.streamId), lists);
-    evolveBatch(table, stacks, batch, lists, categories);
+    const what = describeBatch(
+      batch,
+      rows.products,
+      stacks.get(first.streamId),
+      rows.lists,
+      rows.aliases,
+    );
+    evolveDispatch(rows, stacks, batch);
     const last = batch.at(-1) as StoredEvent;
     entries.push({ id: first.id, at: first.at, what, seq: last.seq, streamId: first.streamId });
   }

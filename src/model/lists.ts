@@ -1,4 +1,4 @@
-import type { BasketEvent, Category, Draft, StreamId } from '../events';
+import type { Category, StreamId } from '../events';
 import { DEFAULT_AISLES } from './aisles';
 
 /** One list, as the person knows it. */
@@ -18,64 +18,15 @@ export type ListTable = Map<StreamId, ListInfo>;
 /** What a list is called before anyone names it: the list Basket starts with. */
 export const DEFAULT_LIST_NAME = 'Shopping list';
 
-const info = (lists: ReadonlyMap<StreamId, ListInfo>, streamId: StreamId): ListInfo =>
+/** What is known of list `streamId`: a list with history but no name is the first one. */
+export const listInfo = (lists: ReadonlyMap<StreamId, ListInfo>, streamId: StreamId): ListInfo =>
   lists.get(streamId) ?? { streamId, name: DEFAULT_LIST_NAME, createdAt: 0, deleted: false };
-
-/** Applies a list event to the list rows (in place); product events leave them alone. */
-export function evolveLists(lists: ListTable, event: BasketEvent): void {
-  const current = info(lists, event.streamId);
-  switch (event.type) {
-    case 'ListCreated':
-      lists.set(event.streamId, {
-        ...current,
-        name: event.payload.name,
-        createdAt: lists.has(event.streamId) ? current.createdAt : event.at,
-        deleted: false,
-        deletedAt: undefined,
-      });
-      return;
-    case 'ListRenamed':
-      lists.set(event.streamId, { ...current, name: event.payload.name });
-      return;
-    case 'ListDeleted':
-      lists.set(event.streamId, { ...current, deleted: true, deletedAt: event.at });
-      return;
-    case 'AislesOrdered': {
-      // Back in the usual order is the same as never reordered: undo leaves no trace.
-      const { aisles: _before, ...rest } = current;
-      const usual = event.payload.order.every((c, i) => c === DEFAULT_AISLES[i]);
-      lists.set(event.streamId, usual ? rest : { ...rest, aisles: event.payload.order });
-      return;
-    }
-    default:
-      return;
-  }
-}
 
 /** The order of a list's aisles. */
 export const aislesOf = (
   lists: ReadonlyMap<StreamId, ListInfo>,
   streamId: StreamId,
 ): readonly Category[] => lists.get(streamId)?.aisles ?? DEFAULT_AISLES;
-
-/** What undoes a list event, given the list rows just before it. */
-export function invertList(event: BasketEvent, lists: ListTable): Draft[] {
-  const before = lists.get(event.streamId);
-  switch (event.type) {
-    case 'ListCreated':
-      return before && !before.deleted
-        ? [{ type: 'ListRenamed', payload: { name: before.name } }]
-        : [{ type: 'ListDeleted', payload: {} }];
-    case 'ListRenamed':
-      return [{ type: 'ListRenamed', payload: { name: info(lists, event.streamId).name } }];
-    case 'ListDeleted':
-      return [{ type: 'ListCreated', payload: { name: info(lists, event.streamId).name } }];
-    case 'AislesOrdered':
-      return [{ type: 'AislesOrdered', payload: { order: [...aislesOf(lists, event.streamId)] } }];
-    default:
-      return [];
-  }
-}
 
 /**
  * The lists a person can open, oldest first: the list Basket starts with (`first`) unless it was
@@ -88,8 +39,8 @@ export function openLists(
   versions: ReadonlyMap<StreamId, number>,
   first: StreamId,
 ): ListInfo[] {
-  const all = new Map<StreamId, ListInfo>([[first, info(lists, first)]]);
-  for (const streamId of versions.keys()) all.set(streamId, info(lists, streamId));
+  const all = new Map<StreamId, ListInfo>([[first, listInfo(lists, first)]]);
+  for (const streamId of versions.keys()) all.set(streamId, listInfo(lists, streamId));
   for (const list of lists.values()) all.set(list.streamId, list);
   const open = [...all.values()].filter((l) => !l.deleted);
   if (open.length === 0) {

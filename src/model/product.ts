@@ -1,4 +1,4 @@
-import type { ProductId, StreamId } from '../events';
+import type { Draft, ProductId, StreamId } from '../events';
 
 /** One row of the read model: what a list shows for one product. */
 export interface Product {
@@ -18,3 +18,33 @@ export interface Product {
 
 /** Product rows by id, as one fold owns them; see `evolve`. */
 export type ProductTable = Map<ProductId, Product>;
+
+/** Product ids that name another product's row; see `productNamed`. */
+export type AliasTable = Map<ProductId, ProductId>;
+
+/**
+ * Product `id` as list `streamId` holds it. A product belongs to one list: an event in another
+ * list that names it (only a crafted or damaged backup could) changes nothing.
+ */
+export function ownProduct(
+  table: ReadonlyMap<ProductId, Product>,
+  streamId: StreamId,
+  id: ProductId,
+): Product | undefined {
+  const product = table.get(id);
+  return product?.streamId === streamId ? product : undefined;
+}
+
+/** The draft that puts product `p` back exactly as it is. */
+export const restoredDraft = (p: Product): Draft => ({
+  type: 'ProductRestored',
+  payload: {
+    productId: p.productId,
+    name: p.name,
+    quantity: p.quantity,
+    checked: p.checked,
+    addedAt: p.addedAt,
+    checkedAt: p.checkedAt,
+    price: p.price,
+  },
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
 import { add, check, playInMemory, redo, undo, type Step } from '../test/steps';
 import { buyAgain, rhythmOf, suggestionsFor, type Purchase } from './purchases';
-import { foldLog } from './state';
+import { foldLog } from './read-model';
 
 const DAY = 24 * 60 * 60 * 1000;
 const clear: Step = () => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM });

@@ -1,6 +1,4 @@
-import { nameKey, type BasketEvent } from '../events';
-import { ownProduct } from './evolve';
-import type { ProductTable } from './product';
+import { nameKey } from '../events';
 
 /** What the history knows about one product name, across every list: the basis of suggestions. */
 export interface Purchase {
@@ -24,32 +22,6 @@ export interface PurchaseEffect {
 }
 
 const KEEP_TIMES = 20;
-
-/** What a newly done action adds to the purchase history, given the rows just before it. */
-export function purchaseEffects(
-  batch: readonly BasketEvent[],
-  before: ProductTable,
-): PurchaseEffect[] {
-  const effects: PurchaseEffect[] = [];
-  for (const event of batch) {
-    if (event.type === 'ProductAdded') {
-      const { name, productId } = event.payload;
-      // Another list's product: the add changes nothing, so it adds nothing to the history.
-      if (before.has(productId) && !ownProduct(before, event.streamId, productId)) continue;
-      effects.push({ key: nameKey(name), name, kind: 'added', at: event.at });
-    } else if (event.type === 'ProductQuantityChanged' && event.payload.reason === 'added-again') {
-      const product = ownProduct(before, event.streamId, event.payload.productId);
-      if (product)
-        effects.push({ key: product.key, name: product.name, kind: 'added', at: event.at });
-    } else if (event.type === 'ProductChecked') {
-      const product = ownProduct(before, event.streamId, event.payload.productId);
-      if (product && !product.checked) {
-        effects.push({ key: product.key, name: product.name, kind: 'bought', at: event.at });
-      }
-    }
-  }
-  return effects;
-}
 
 /** Applies (`sign` 1) or takes back (`sign` -1) effects on the purchase rows, in place. */
 export function applyPurchaseEffects(

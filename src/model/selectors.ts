@@ -2,7 +2,7 @@ import { nameKey, type Category, type StreamId } from '../events';
 import { categoryOfKey } from './aisles';
 import { aislesOf } from './lists';
 import type { Product } from './product';
-import type { ListState } from './state';
+import type { ListState } from './read-model';
 
 /** One aisle's products still to buy. */
 export interface Aisle {

@@ -5,7 +5,7 @@ import { testContext } from '../test/harness';
 import { add, check, playInMemory, redo, stepArbitrary, undo, type Step } from '../test/steps';
 import { decide } from './decide';
 import { openLists } from './lists';
-import { foldLog } from './state';
+import { foldLog } from './read-model';
 import { inEnglish } from '../i18n/english';
 
 const start = () => foldLog([]);

@@ -1,0 +1,17 @@
+import { says } from '../../events/sentence';
+import { restoredDraft } from '../product';
+import { dropRow, productNamed } from '../rows';
+import { noPurchases, type Handler } from './handler';
+
+export const productRemoved: Handler<'ProductRemoved'> = {
+  evolve(rows, event) {
+    const p = productNamed(rows, event.streamId, event.payload.productId);
+    if (p) dropRow(rows.products, p.productId);
+  },
+  invert(event, before) {
+    const p = productNamed(before, event.streamId, event.payload.productId);
+    return p ? [restoredDraft(p)] : [];
+  },
+  describe: (event, { nameOf }) => says('deleted', { name: nameOf(event.payload.productId) }),
+  purchases: noPurchases,
+};

@@ -1,0 +1,69 @@
+import type { Category, ProductId, StreamId } from '../events';
+import type { CategoryTable } from './aisles';
+import type { ListInfo, ListTable } from './lists';
+import { ownProduct, type AliasTable, type Product, type ProductTable } from './product';
+
+/**
+ * Every table one fold writes, event by event: what each event's handler evolves (in place, as
+ * the fold owns them) and reads as "the rows just before it".
+ */
+export interface Rows {
+  readonly products: ProductTable;
+  readonly aliases: AliasTable;
+  readonly lists: ListTable;
+  readonly categories: CategoryTable;
+}
+
+/** The same tables, as the rows just before an event: to be read, not written. */
+export interface RowsBefore {
+  readonly products: ReadonlyMap<ProductId, Product>;
+  readonly aliases: ReadonlyMap<ProductId, ProductId>;
+  readonly lists: ReadonlyMap<StreamId, ListInfo>;
+  readonly categories: ReadonlyMap<string, Category>;
+}
+
+export const emptyRows = (): Rows => ({
+  products: new Map(),
+  aliases: new Map(),
+  lists: new Map(),
+  categories: new Map(),
+});
+
+type ProductRows = Pick<RowsBefore, 'products' | 'aliases'>;
+
+/**
+ * The row that product `id` names on list `streamId`: its own, or else, through an alias, the row
+ * its add was folded into. An alias only reaches a row that is there: a product removed and put
+ * back under its own id is its own row again, so nothing comes back through an alias.
+ */
+export function productNamed(
+  rows: ProductRows,
+  streamId: StreamId,
+  id: ProductId,
+): Product | undefined {
+  const own = rows.products.get(id);
+  if (own) return own.streamId === streamId ? own : undefined;
+  const into = rows.aliases.get(id);
+  return into === undefined ? undefined : ownProduct(rows.products, streamId, into);
+}
+
+/** Whether `id` is another list's product (itself or through an alias): then it is not this one's. */
+export function elsewhere(rows: ProductRows, streamId: StreamId, id: ProductId): boolean {
+  const into = rows.aliases.get(id);
+  const row = rows.products.get(id) ?? (into === undefined ? undefined : rows.products.get(into));
+  return row !== undefined && row.streamId !== streamId;
+}
+
+/** Writes a row (new, or replacing its own): the only way the model writes a product row. */
+export function putRow(table: ProductTable, row: Product): void {
+  table.set(row.productId, row);
+}
+
+/** Deletes a row: the only way the model deletes one. */
+export function dropRow(table: ProductTable, id: ProductId): void {
+  table.delete(id);
+}
+
+/** A copy of the rows for another fold to own. */
+export const copyProducts = (table: ReadonlyMap<ProductId, Product>): ProductTable =>
+  new Map(table);

@@ -1,0 +1,87 @@
+import type { BasketEvent, Draft, StreamId } from '../events';
+import type { Sentence } from '../events/sentence';
+import type { PurchaseEffect } from './purchases';
+
+/** One action that can be undone (or redone): the events that would reverse it. */
+export interface UndoEntry {
+  /** The id of the action these drafts reverse, named by the marker of the undo or redo. */
+  readonly id: string;
+  /** What the person did, to be said in their language: "Added Milk." */
+  readonly label: Sentence;
+  readonly drafts: readonly Draft[];
+  /** What the action did to the purchase history: taken back by undo, done again by redo. */
+  readonly effects: readonly PurchaseEffect[];
+}
+
+export interface UndoStacks {
+  readonly undo: readonly UndoEntry[];
+  readonly redo: readonly UndoEntry[];
+}
+
+export type StackTable = Map<StreamId, UndoStacks>;
+
+/** How many actions back a list can be undone. */
+export const MAX_UNDO = 100;
+export const NO_STACKS: UndoStacks = { undo: [], redo: [] };
+
+/** A batch's change to the purchase history: effects to apply (1) or take back (-1). */
+export interface PurchaseChange {
+  readonly effects: readonly PurchaseEffect[];
+  readonly sign: 1 | -1;
+}
+
+const pushed = (stack: readonly UndoEntry[], entry: UndoEntry) =>
+  [...stack, entry].slice(-MAX_UNDO);
+
+/**
+ * Records one dispatch on its list's undo and redo stacks, given what it did (`label`, the
+ * purchase effects `done`) and what reverses it (`inverse`), and says what it does to the
+ * purchase history. An undo moves its action to the redo stack and takes its effects back; a
+ * redo moves it back; a new action can no longer be followed by a redo of what came before.
+ */
+export function recordDispatch(
+  stacks: StackTable,
+  batch: readonly BasketEvent[],
+  label: Sentence,
+  inverse: readonly Draft[],
+  done: readonly PurchaseEffect[],
+): PurchaseChange {
+  const first = batch[0];
+  if (!first) return { effects: [], sign: 1 };
+  const current = stacks.get(first.streamId) ?? NO_STACKS;
+  const marker = batch.find((e) => e.type === 'ActionUndone' || e.type === 'ActionRedone');
+  if (marker?.type === 'ActionUndone') {
+    const undone = current.undo.find((e) => e.id === marker.payload.actionId);
+    const effects = undone?.effects ?? [];
+    stacks.set(first.streamId, {
+      undo: current.undo.filter((e) => e.id !== marker.payload.actionId),
+      redo: pushed(current.redo, {
+        id: first.id,
+        label: undone?.label ?? label,
+        drafts: inverse,
+        effects,
+      }),
+    });
+    return { effects, sign: -1 };
+  }
+  if (marker?.type === 'ActionRedone') {
+    const redone = current.redo.find((e) => e.id === marker.payload.actionId);
+    const effects = redone?.effects ?? [];
+    stacks.set(first.streamId, {
+      undo: pushed(current.undo, {
+        id: first.id,
+        label: redone?.label ?? label,
+        drafts: inverse,
+        effects,
+      }),
+      redo: current.redo.filter((e) => e.id !== marker.payload.actionId),
+    });
+    return { effects, sign: 1 };
+  }
+  // An action that changed nothing leaves nothing to undo, and what could be redone still can.
+  if (inverse.length > 0) {
+    const entry = { id: first.id, label, drafts: inverse, effects: done };
+    stacks.set(first.streamId, { undo: pushed(current.undo, entry), redo: [] });
+  }
+  return { effects: done, sign: 1 };
+}
