@@ -70,7 +70,7 @@ async function main() {
   ]);
   // Another tab may have written while this one slept in the background.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') basket.sync();
+    if (document.visibilityState === 'visible') basket.catchUp();
   });
   root.render(
     <StrictMode>

@@ -152,7 +152,7 @@ describe('the bus', () => {
     await waitFor(() => expect(products(tabB)).toMatchObject([{ name: 'Eggs', quantity: 6 }]), {
       timeout: 1000,
     });
-    tabB.sync();
+    tabB.catchUp();
     await tabA.dispatch(add('Jam'));
     await waitFor(() => expect(products(tabB)).toHaveLength(2), { timeout: 1000 });
     expect(seenByB.map((e) => e.seq)).toEqual([1, 2]);
@@ -192,7 +192,7 @@ describe('a tab left behind by a newer Basket', () => {
     });
     raw.close();
 
-    basket.sync();
+    basket.catchUp();
     await waitFor(() => expect(basket.getState().storage).toBe('outdated'));
     const outcome = await basket.dispatch(add('Bread'));
     expect(!outcome.ok && inEnglish(outcome.message)).toBe(

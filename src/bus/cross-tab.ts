@@ -1,14 +1,14 @@
+import type { ChangeFeed } from './catch-up';
+
 /**
  * Tells other tabs of this origin that the log grew. It carries no events: each tab reads what
  * it has not folded yet from the store, so a missed or repeated message costs nothing.
  */
-export interface CrossTab {
+export interface CrossTab extends ChangeFeed {
   /** The log grew, up to `lastSeq`: fold in what is new. */
   announce(lastSeq: number): void;
   /** The log was merged or the read model rebuilt: positions changed, reload the list. */
   announceReset(): void;
-  /** `onGrown` is told the position announced, when the message carries a valid one. */
-  listen(onGrown: (lastSeq?: number) => void, onReset: () => void): () => void;
   close(): void;
 }
 

@@ -1,0 +1,23 @@
+import type { EventContext } from '../model';
+
+/** Ids and times, as the browser gives them: what a dispatch is stamped with. */
+export const systemContext: EventContext = {
+  now: () => Date.now(),
+  newId: () => crypto.randomUUID(),
+};
+
+/** Runs background work when the page has nothing better to do. */
+export const browserIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(work, { timeout: 5000 })
+    : setTimeout(work, 200);
+
+/** Calls `listener` whenever the page is hidden (the person may be leaving); returns a stop. */
+export function browserHidden(listener: () => void): () => void {
+  if (typeof document === 'undefined') return () => {};
+  const onChange = () => {
+    if (document.visibilityState === 'hidden') listener();
+  };
+  document.addEventListener('visibilitychange', onChange);
+  return () => document.removeEventListener('visibilitychange', onChange);
+}
