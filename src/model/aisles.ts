@@ -1,5 +1,6 @@
 import { CATEGORIES, nameKey, type Category } from '../events';
 import { CATEGORY_MARKERS, CATEGORY_WORDS } from './category-words';
+import type { Product } from './product';
 
 /** A list's aisles in the order its shop is walked, until the person reorders them. */
 export const DEFAULT_AISLES: readonly Category[] = CATEGORIES;
@@ -103,4 +104,38 @@ export function moveAisle(
   const rest = order.filter((c) => c !== category);
   const to = rest.indexOf(neighbour) + (direction === 'up' ? 0 : 1);
   return [...rest.slice(0, to), category, ...rest.slice(to)];
+}
+
+/** One aisle's products still to buy. */
+export interface Aisle {
+  readonly category: Category;
+  /** Newest first: what was just added is where the person is looking. */
+  readonly products: readonly Product[];
+}
+
+const byNewest = (a: Product, b: Product) => b.addedAt - a.addedAt || a.key.localeCompare(b.key);
+
+/**
+ * Products still to buy, aisle by aisle in the list's `order`, newest first in each; aisles with
+ * nothing to buy are left out. What the list shows under its headings, and what an aisle move
+ * steps past.
+ */
+export function groupByAisle(
+  toBuy: Iterable<Product>,
+  chosen: ReadonlyMap<string, Category>,
+  order: readonly Category[],
+): Aisle[] {
+  const byCategory = new Map<Category, Product[]>();
+  for (const product of toBuy) {
+    const category = categoryOfKey(product.key, chosen);
+    const aisle = byCategory.get(category);
+    if (aisle) aisle.push(product);
+    else byCategory.set(category, [product]);
+  }
+  const aisles: Aisle[] = [];
+  for (const category of order) {
+    const products = byCategory.get(category);
+    if (products) aisles.push({ category, products: products.sort(byNewest) });
+  }
+  return aisles;
 }

@@ -1,15 +1,8 @@
-import { nameKey, type Category, type StreamId } from '../events';
-import { categoryOfKey } from './aisles';
+import { nameKey, type StreamId } from '../events';
+import { groupByAisle, type Aisle } from './aisles';
 import { aislesOf } from './lists';
 import type { Product } from './product';
 import type { ListState } from './read-model';
-
-/** One aisle's products still to buy. */
-export interface Aisle {
-  readonly category: Category;
-  /** Newest first: what was just added is where the person is looking. */
-  readonly products: readonly Product[];
-}
 
 export interface ShoppingView {
   /** Still to buy, aisle by aisle in the list's order. */
@@ -29,13 +22,12 @@ export interface ShoppingView {
   readonly priced: number;
 }
 
-const byNewest = (a: Product, b: Product) => b.addedAt - a.addedAt || a.key.localeCompare(b.key);
 const byCheckedNewest = (a: Product, b: Product) =>
   (b.checkedAt ?? 0) - (a.checkedAt ?? 0) || a.key.localeCompare(b.key);
 
 export function shoppingView(list: ListState, streamId: StreamId, search: string): ShoppingView {
   const query = nameKey(search);
-  const byCategory = new Map<Category, Product[]>();
+  const toBuy: Product[] = [];
   const bought: Product[] = [];
   let total = 0;
   let remaining = 0;
@@ -58,16 +50,9 @@ export function shoppingView(list: ListState, streamId: StreamId, search: string
       bought.push(product);
       continue;
     }
-    const category = categoryOfKey(product.key, list.categories);
-    const aisle = byCategory.get(category);
-    if (aisle) aisle.push(product);
-    else byCategory.set(category, [product]);
+    toBuy.push(product);
   }
-  const aisles: Aisle[] = [];
-  for (const category of aislesOf(list.lists, streamId)) {
-    const products = byCategory.get(category);
-    if (products) aisles.push({ category, products: products.sort(byNewest) });
-  }
+  const aisles = groupByAisle(toBuy, list.categories, aislesOf(list.lists, streamId));
   return {
     aisles,
     toBuy: aisles.flatMap((a) => a.products),
