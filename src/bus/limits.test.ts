@@ -55,7 +55,7 @@ describe('the history’s limits are one set, kept by the writer and the importe
     ]);
     const merged = await basket.importBackup(more);
     expect(!merged.ok && inEnglish(merged.message)).toMatch(/^Together with what is here/);
-    expect((await store.readAfter(0)).length).toBe(LOG_LIMITS.events);
+    expect((await basket.readLog()).length).toBe(LOG_LIMITS.events);
 
     const { file } = await basket.exportBackup();
     const parsed = await parseBackup(JSON.stringify(file));
