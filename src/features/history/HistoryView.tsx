@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredEvent } from '../../events';
+import { says, type Sentence } from '../../events/sentence';
 import { useBasket, useBasketState } from '../../bus';
 import { tellHistory, type HistoryEntry } from '../../model';
 import { VirtualList } from '../../ui/VirtualList';
@@ -28,7 +29,7 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
   const lastSeq = useBasketState((s) => s.list.lastSeq);
   const streamId = useBasketState((s) => s.currentList);
   const [log, setLog] = useState<StoredEvent[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Sentence | null>(null);
   const { t, say, language } = useI18n();
   const [lookingAt, setLookingAt] = useState<HistoryEntry | null>(null);
 
@@ -51,7 +52,12 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
         known.current = events;
         setLog(events);
       },
-      (error: unknown) => live && setProblem(String(error)),
+      (error: unknown) =>
+        live &&
+        setProblem(
+          (error as { sentence?: Sentence }).sentence ??
+            says('somethingWrong', { detail: String(error) }),
+        ),
     );
     return () => {
       live = false;
@@ -89,7 +95,7 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
           {t('backToList')}
         </button>
       </div>
-      {problem && <p role="alert">{problem}</p>}
+      {problem && <p role="alert">{say(problem)}</p>}
       {!log && !problem && <p role="status">{t('loadingHistory')}</p>}
       {log && rows.length === 0 && <p className="empty">{t('nothingHappened')}</p>}
       <VirtualList
