@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, DEFAULT_STREAM, type Category } from '../events';
 import { inEnglish } from '../i18n/english';
-import { add, playInMemory, undo, valid, type Step } from '../test/steps';
-import { testContext } from '../test/harness';
+import { add, check, edit, moveAisle as moveAisleStep, undo } from '../test/commands';
+import { given } from '../test/given';
 import { categoryOf, DEFAULT_AISLES, guessCategory, moveAisle } from './aisles';
 import { CATEGORY_WORDS } from './category-words';
 import { aislesOf } from './lists';
+import type { ListState } from './read-model';
 import { shoppingView } from './selectors';
-import { foldLog } from './read-model';
 
 const CJK = /[\u3400-\u9fff]/;
 const words = Object.values(CATEGORY_WORDS).flatMap((w) => w.split('|'));
@@ -112,63 +112,54 @@ describe('moving an aisle', () => {
 });
 
 describe('aisles as events', () => {
-  const edit =
-    (name: string, category: Category): Step =>
-    (list) => ({
-      type: 'EditProduct',
-      productId: [...list.products.values()].find((p) => p.name === name)!.productId,
-      ...valid(name, 1),
-      category,
-    });
-  const move =
-    (category: Category, direction: 'up' | 'down'): Step =>
-    () => ({ type: 'MoveAisle', streamId: DEFAULT_STREAM, category, direction });
+  const aisles = (list: ListState) =>
+    shoppingView(list, DEFAULT_STREAM, '').aisles.map((a) => a.category);
 
   it('remembers a category chosen for a name, for the next time it is added, and undoes it', () => {
-    const ctx = testContext();
-    const chosen = playInMemory(foldLog([]), ctx, [add('Oat milk'), edit('Oat milk', 'drinks')]);
-    expect(chosen.categories.get('oat milk')).toBe('drinks');
-    expect(inEnglish(chosen.stacks.get(DEFAULT_STREAM)!.undo.at(-1)!.label)).toBe(
-      'Oat milk goes in Drinks now.',
-    );
-    const view = shoppingView(chosen, DEFAULT_STREAM, '');
-    expect(view.aisles.map((a) => a.category)).toEqual(['drinks']);
-
-    const undone = playInMemory(chosen, ctx, [undo]);
-    expect(undone.categories.size).toBe(0);
-    expect(shoppingView(undone, DEFAULT_STREAM, '').aisles[0]?.category).toBe('dairy');
+    const chosen = given(add('Oat milk'), edit('Oat milk', { category: 'drinks' }));
+    chosen.then((list) => {
+      expect(list.categories.get('oat milk')).toBe('drinks');
+      expect(inEnglish(list.stacks.get(DEFAULT_STREAM)!.undo.at(-1)!.label)).toBe(
+        'Oat milk goes in Drinks now.',
+      );
+      expect(aisles(list)).toEqual(['drinks']);
+    });
+    chosen.and(undo()).then((list) => {
+      expect(list.categories.size).toBe(0);
+      expect(aisles(list)).toEqual(['dairy']);
+    });
   });
 
   it('forgets the choice when the person picks what the dictionary would guess', () => {
-    const ctx = testContext();
-    const list = playInMemory(foldLog([]), ctx, [
+    given(
       add('Milk'),
-      edit('Milk', 'frozen'),
-      edit('Milk', 'dairy'),
-    ]);
-    expect(list.categories.size).toBe(0);
-    expect(list.stacks.get(DEFAULT_STREAM)!.undo).toHaveLength(3);
+      edit('Milk', { category: 'frozen' }),
+      edit('Milk', { category: 'dairy' }),
+    ).then((list) => {
+      expect(list.categories.size).toBe(0);
+      expect(list.stacks.get(DEFAULT_STREAM)!.undo).toHaveLength(3);
+    });
   });
 
   it('records nothing when the category is already the one shown', () => {
-    const ctx = testContext();
-    const list = playInMemory(foldLog([]), ctx, [add('Milk'), edit('Milk', 'dairy')]);
-    expect(list.stacks.get(DEFAULT_STREAM)!.undo).toHaveLength(1);
+    given(add('Milk'))
+      .when(edit('Milk', { category: 'dairy' }))
+      .then([]);
   });
 
   it('keeps an aisle order per list, groups by it, and undoes it', () => {
-    const ctx = testContext();
     const reordered = moveAisle(DEFAULT_AISLES, 'dairy', 'up', ['produce', 'dairy']);
-    const list = playInMemory(foldLog([]), ctx, [add('Bananas'), add('Milk'), move('dairy', 'up')]);
-    expect(aislesOf(list.lists, DEFAULT_STREAM)).toEqual(reordered);
-    expect(shoppingView(list, DEFAULT_STREAM, '').aisles.map((a) => a.category)).toEqual([
-      'dairy',
-      'produce',
-    ]);
-    const back = playInMemory(list, ctx, [undo]);
-    expect(shoppingView(back, DEFAULT_STREAM, '').aisles.map((a) => a.category)).toEqual([
-      'produce',
-      'dairy',
-    ]);
+    const moved = given(add('Bananas'), add('Milk'), moveAisleStep('dairy', 'up'));
+    moved.then((list) => {
+      expect(aislesOf(list.lists, DEFAULT_STREAM)).toEqual(reordered);
+      expect(aisles(list)).toEqual(['dairy', 'produce']);
+    });
+    moved.and(undo()).then((list) => expect(aisles(list)).toEqual(['produce', 'dairy']));
+  });
+
+  it('steps over the aisles with nothing to buy, so every press moves it on screen', () => {
+    given(add('Bananas'), add('Milk'), add('Frozen peas'), check('Milk'))
+      .when(moveAisleStep('frozen', 'up'))
+      .then((list) => expect(aisles(list)).toEqual(['frozen', 'produce']));
   });
 });

@@ -1,139 +1,96 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STREAM, parseProductInput, type ProductInput, type StoredEvent } from '../events';
-import { testContext } from '../test/harness';
-import type { Command } from './commands';
-import { decide } from './decide';
-import { applyCommitted, foldLog, type ListState } from './read-model';
-import { inEnglish } from '../i18n/english';
+import { add, check, clearBought, edit } from '../test/commands';
+import { event, given, rowsOf } from '../test/given';
 
-const empty: ListState = foldLog([]);
+const added = (productId: string, name: string, quantity = 1) =>
+  event('ProductAdded', { productId, name, quantity });
+const checked = (productId: string) => event('ProductChecked', { productId });
 
-function input(name: string, quantity = 1): ProductInput {
-  const parsed = parseProductInput(name, quantity);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.value;
-}
-
-const add = (name: string, quantity = 1): Command => ({
-  type: 'AddProduct',
-  streamId: DEFAULT_STREAM,
-  ...input(name, quantity),
-});
-
-/** Given these commands were decided and committed, in order. */
-function given(...commands: Command[]): ListState {
-  const ctx = testContext();
-  return commands.reduce((list, command) => {
-    const decision = decide(command, list, ctx);
-    if (!decision.ok) throw new Error(inEnglish(decision.message));
-    const stored = decision.events.map((e, i) => ({ ...e, seq: list.lastSeq + i + 1 }));
-    return applyCommitted(list, stored as StoredEvent[]);
-  }, empty);
-}
-
-const only = (list: ListState) => [...list.products.values()];
-
-describe('decide', () => {
-  it('adds a new product at the next stream version', () => {
-    const decision = decide(add('Milk', 2), empty, testContext());
-    expect(decision).toMatchObject({
-      ok: true,
-      expectedVersion: 0,
-      events: [{ type: 'ProductAdded', streamVersion: 1, payload: { name: 'Milk', quantity: 2 } }],
-    });
-  });
-
-  it('raises the quantity when the same name is added again, however it is written', () => {
-    const list = given(add('Café', 2), add('  CAFE\u0301 ', 3));
-    expect(only(list)).toMatchObject([{ name: 'Café', quantity: 5 }]);
-  });
-
-  it('puts a bought product back on the list with the quantity asked for', () => {
-    const first = given(add('Bread', 2));
-    const id = only(first)[0]!.productId;
-    const list = given(add('Bread', 2), { type: 'CheckProduct', productId: id }, add('bread', 1));
-    expect(only(list)).toMatchObject([{ name: 'Bread', quantity: 1, checked: false }]);
-  });
-
-  it('refuses a raise beyond the largest quantity', () => {
-    const list = given(add('Rice', 9000));
-    const decision = decide(add('Rice', 1000), list, testContext());
-    expect(!decision.ok && inEnglish(decision.message)).toBe(
-      'Rice is already × 9,000; the most is 9,999.',
-    );
-  });
-
-  it('edits name and quantity as one atomic dispatch, and only what changed', () => {
-    const list = given(add('Tea', 1));
-    const productId = only(list)[0]!.productId;
-    const both = decide(
-      { type: 'EditProduct', productId, ...input('Green tea', 2) },
-      list,
-      testContext(),
-    );
-    expect(both.ok && both.events.map((e) => e.type)).toEqual([
-      'ProductRenamed',
-      'ProductQuantityChanged',
+describe('decide: given what happened, when a person asks, then', () => {
+  it('a new product is added at the next stream version', () => {
+    const adding = given().when(add('Milk', 2));
+    adding.then([
+      { type: 'ProductAdded', payload: { productId: 'id-1', name: 'Milk', quantity: 2 } },
     ]);
-    const none = decide(
-      { type: 'EditProduct', productId, ...input('Tea', 1) },
-      list,
-      testContext(),
-    );
-    expect(none).toMatchObject({ ok: true, events: [] });
+    expect(adding.decision).toMatchObject({ ok: true, expectedVersion: 0 });
+    adding.then((_, events) => expect(events.map((e) => e.streamVersion)).toEqual([1]));
   });
 
-  it('refuses renaming a product to the name of another one on the list', () => {
-    const list = given(add('Tea'), add('Coffee'));
-    const tea = only(list).find((p) => p.name === 'Tea')!;
-    const decision = decide(
-      { type: 'EditProduct', productId: tea.productId, ...input('coffee') },
-      list,
-      testContext(),
-    );
-    expect(!decision.ok && inEnglish(decision.message)).toBe('Coffee is already on the list.');
-  });
-
-  it('clears exactly the bought products, naming them in the event', () => {
-    const start = given(add('Milk'), add('Bread'), add('Eggs'));
-    const [milk, bread] = only(start);
-    const list = given(
-      add('Milk'),
-      add('Bread'),
-      add('Eggs'),
-      { type: 'CheckProduct', productId: milk!.productId },
-      { type: 'CheckProduct', productId: bread!.productId },
-    );
-    const decision = decide(
-      { type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM },
-      list,
-      testContext(),
-    );
-    expect(decision).toMatchObject({
-      ok: true,
-      events: [
+  it('the same name added again raises its quantity, however it is written', () => {
+    given(added('cafe', 'Café', 2))
+      .when(add('  CAFE\u0301 ', 3))
+      .then([
         {
-          type: 'CheckedProductsCleared',
-          payload: { productIds: [milk!.productId, bread!.productId] },
+          type: 'ProductQuantityChanged',
+          payload: { productId: 'cafe', quantity: 5, reason: 'added-again' },
         },
-      ],
-    });
-  });
-
-  it('refuses to act on a product that is no longer there', () => {
-    const decision = decide({ type: 'CheckProduct', productId: 'gone' }, empty, testContext());
-    expect(!decision.ok && inEnglish(decision.message)).toBe(
-      'That product is no longer on the list.',
+      ]);
+    given(add('Café', 2), add('  CAFE\u0301 ', 3)).then((list) =>
+      expect(rowsOf(list)).toEqual(['Café × 5']),
     );
   });
 
-  it('writes nothing for a check of something already checked', () => {
-    const list = given(add('Milk'));
-    const productId = only(list)[0]!.productId;
-    const checked = given(add('Milk'), { type: 'CheckProduct', productId });
-    expect(decide({ type: 'CheckProduct', productId }, checked, testContext())).toMatchObject({
-      ok: true,
-      events: [],
-    });
+  it('a bought product added again goes back on the list with the quantity asked for', () => {
+    given(added('bread', 'Bread', 2), checked('bread'))
+      .when(add('bread', 1))
+      .then([
+        { type: 'ProductUnchecked', payload: { productId: 'bread' } },
+        {
+          type: 'ProductQuantityChanged',
+          payload: { productId: 'bread', quantity: 1, reason: 'added-again' },
+        },
+      ]);
+    given(add('Bread', 2), check('Bread'), add('bread', 1)).then((list) =>
+      expect(rowsOf(list)).toEqual(['Bread × 1']),
+    );
+  });
+
+  it('a raise beyond the largest quantity is refused', () => {
+    given(add('Rice', 9000))
+      .when(add('Rice', 1000))
+      .thenRefused('Rice is already × 9,000; the most is 9,999.');
+  });
+
+  it('an edit of name and quantity is one atomic dispatch, of only what changed', () => {
+    const tea = given(added('tea', 'Tea'));
+    tea.when(edit('Tea', { name: 'Green tea', quantity: 2 })).then([
+      { type: 'ProductRenamed', payload: { productId: 'tea', name: 'Green tea' } },
+      {
+        type: 'ProductQuantityChanged',
+        payload: { productId: 'tea', quantity: 2, reason: 'edited' },
+      },
+    ]);
+    tea.when(edit('Tea', { name: 'Tea', quantity: 1 })).then([]);
+  });
+
+  it('renaming a product to the name of another one on the list is refused', () => {
+    given(add('Tea'), add('Coffee'))
+      .when(edit('Tea', { name: 'coffee' }))
+      .thenRefused('Coffee is already on the list.');
+  });
+
+  it('a clear of bought products names exactly the bought ones', () => {
+    given(
+      added('milk', 'Milk'),
+      added('bread', 'Bread'),
+      added('eggs', 'Eggs'),
+      checked('milk'),
+      checked('bread'),
+    )
+      .when(clearBought())
+      .then([{ type: 'CheckedProductsCleared', payload: { productIds: ['milk', 'bread'] } }]);
+  });
+
+  it('acting on a product that is no longer there is refused', () => {
+    given()
+      .when({ type: 'CheckProduct', productId: 'gone' })
+      .thenRefused('That product is no longer on the list.');
+    given(added('milk', 'Milk'), event('ProductRemoved', { productId: 'milk' }))
+      .when({ type: 'CheckProduct', productId: 'milk' })
+      .thenRefused('That product is no longer on the list.');
+  });
+
+  it('checking something already checked records nothing', () => {
+    given(added('milk', 'Milk'), checked('milk')).when(check('Milk')).then([]);
   });
 });

@@ -1,82 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STREAM, type StoredEvent } from '../events';
-import { testContext } from '../test/harness';
-import { add, check, undo, valid, type Step } from '../test/steps';
-import { decide } from './decide';
-import { listAt, tellHistory } from './history';
-import { applyCommitted, foldLog, type ListState } from './read-model';
+import { DEFAULT_STREAM } from '../events';
 import { inEnglish } from '../i18n/english';
+import { add, check, clearBought, edit, undo } from '../test/commands';
+import { given } from '../test/given';
+import { listAt, tellHistory } from './history';
+import type { Product } from './product';
 
-/** Plays steps and keeps the log they write, as the store would. */
-function session(...steps: Step[]) {
-  const ctx = testContext();
-  let list: ListState = foldLog([]);
-  const log: StoredEvent[] = [];
-  for (const step of steps) {
-    const decision = decide(step(list), list, ctx);
-    if (!decision.ok) throw new Error(inEnglish(decision.message));
-    const stored = decision.events.map((e, i) => ({ ...e, seq: list.lastSeq + i + 1 }));
-    log.push(...stored);
-    list = applyCommitted(list, stored);
-  }
-  return { list, log, ctx };
-}
-
-const rename =
-  (from: string, to: string, quantity = 1): Step =>
-  (list) => ({
-    type: 'EditProduct',
-    productId: [...list.products.values()].find((p) => p.name === from)!.productId,
-    ...valid(to, quantity),
-  });
-const clear: Step = () => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM });
+const told = (log: Parameters<typeof tellHistory>[0]) =>
+  tellHistory(log).map((e) => inEnglish(e.what));
+const restore = (asOf: number, products: readonly Product[]) =>
+  ({ type: 'RestoreList', streamId: DEFAULT_STREAM, asOf, products }) as const;
 
 describe('the history', () => {
   it('tells each action as a sentence, with names as they were at the time', () => {
-    const { log } = session(
+    given(
       add('Milk', 2),
       add('Tea'),
       add('Bread'),
-      rename('Tea', 'Green tea'),
+      edit('Tea', { name: 'Green tea' }),
       add('milk'),
       check('Bread'),
       check('Milk'),
-      clear,
-      undo,
+      clearBought(),
+      undo(),
+    ).then((_, log) =>
+      expect(told(log)).toEqual([
+        'Added Milk × 2.',
+        'Added Tea.',
+        'Added Bread.',
+        'Renamed Tea to Green tea.',
+        'Milk is now × 3.',
+        'Checked off Bread.',
+        'Checked off Milk.',
+        'Cleared 2 bought products.',
+        'Undid: Cleared 2 bought products.',
+      ]),
     );
-    expect(tellHistory(log).map((e) => inEnglish(e.what))).toEqual([
-      'Added Milk × 2.',
-      'Added Tea.',
-      'Added Bread.',
-      'Renamed Tea to Green tea.',
-      'Milk is now × 3.',
-      'Checked off Bread.',
-      'Checked off Milk.',
-      'Cleared 2 bought products.',
-      'Undid: Cleared 2 bought products.',
-    ]);
   });
 
   it('treats an edit of name and quantity as one action', () => {
-    const { log } = session(add('Tea'), rename('Tea', 'Green tea', 2));
-    expect(tellHistory(log).map((e) => inEnglish(e.what))).toEqual([
-      'Added Tea.',
-      'Renamed Tea to Green tea × 2.',
-    ]);
+    given(add('Tea'), edit('Tea', { name: 'Green tea', quantity: 2 })).then((_, log) =>
+      expect(told(log)).toEqual(['Added Tea.', 'Renamed Tea to Green tea × 2.']),
+    );
   });
 });
 
 describe('looking back and restoring', () => {
   it('shows the list exactly as it was at any moment, and restores it as one undoable action', () => {
-    const { log } = session(add('Milk'), add('Bread'), check('Bread'));
-    const moment = tellHistory(log)[1]!; // just after "Added Bread."
-    const later = session(
+    const moment = tellHistory(given(add('Milk'), add('Bread'), check('Bread')).log)[1]!;
+    expect(inEnglish(moment.what)).toBe('Added Bread.');
+    const later = given(
       add('Milk'),
       add('Bread'),
       check('Bread'),
-      clear,
+      clearBought(),
       add('Eggs'),
-      rename('Milk', 'Oat milk'),
+      edit('Milk', { name: 'Oat milk' }),
     );
     const then = listAt(later.log, DEFAULT_STREAM, moment.seq);
     expect(then.map((p) => [p.name, p.checked])).toEqual([
@@ -84,37 +63,19 @@ describe('looking back and restoring', () => {
       ['Bread', false],
     ]);
 
-    const decision = decide(
-      { type: 'RestoreList', streamId: DEFAULT_STREAM, asOf: moment.at, products: then },
-      later.list,
-      later.ctx,
-    );
-    if (!decision.ok) throw new Error(inEnglish(decision.message));
-    expect(decision.events[0]).toMatchObject({
-      type: 'ListRestored',
-      payload: { asOf: moment.at },
+    const restoring = later.when(restore(moment.at, then));
+    restoring.then((list, events) => {
+      expect(events[0]).toMatchObject({ type: 'ListRestored', payload: { asOf: moment.at } });
+      expect([...list.products.values()]).toEqual(then);
     });
-    const stored = decision.events.map((e, i) => ({ ...e, seq: later.list.lastSeq + i + 1 }));
-    const restored = applyCommitted(later.list, stored);
-    expect([...restored.products.values()]).toEqual(then);
-    expect(inEnglish(tellHistory([...later.log, ...stored]).at(-1)!.what)).toBe(
-      'Restored an earlier version of the list.',
-    );
-
-    const undone = decide({ type: 'Undo', streamId: DEFAULT_STREAM }, restored, later.ctx);
-    if (!undone.ok) throw new Error(inEnglish(undone.message));
-    const back = applyCommitted(
-      restored,
-      undone.events.map((e, i) => ({ ...e, seq: restored.lastSeq + i + 1 })),
-    );
-    expect(back.products).toEqual(later.list.products);
+    const restored = later.and(restore(moment.at, then));
+    expect(told(restored.log).at(-1)).toBe('Restored an earlier version of the list.');
+    expect(restored.and(undo()).state.products).toEqual(later.state.products);
   });
 
   it('writes nothing when the list already is as it was', () => {
-    const { list, log, ctx } = session(add('Milk'));
-    const then = listAt(log, DEFAULT_STREAM, log.at(-1)!.seq);
-    expect(
-      decide({ type: 'RestoreList', streamId: DEFAULT_STREAM, asOf: 1, products: then }, list, ctx),
-    ).toMatchObject({ ok: true, events: [] });
+    const now = given(add('Milk'));
+    const then = listAt(now.log, DEFAULT_STREAM, now.log.at(-1)!.seq);
+    now.when(restore(1, then)).then([]);
   });
 });

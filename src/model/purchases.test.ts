@@ -1,68 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STREAM } from '../events';
-import { add, check, playInMemory, redo, undo, type Step } from '../test/steps';
+import { add, check, clearBought, redo, undo } from '../test/commands';
+import { daysPass, given } from '../test/given';
 import { buyAgain, rhythmOf, suggestionsFor, type Purchase } from './purchases';
-import { foldLog } from './read-model';
 
 const DAY = 24 * 60 * 60 * 1000;
-const clear: Step = () => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM });
-
-/** A clock that moves `days` per event, for histories that span weeks. */
-function days(every: number, prefix = 'id') {
-  let now = Date.UTC(2026, 0, 1);
-  let id = 0;
-  return { now: () => (now += every * DAY), newId: () => `${prefix}-${(id += 1)}` };
-}
 
 describe('the purchase history', () => {
   it('counts what was added, added again, and bought, by name', () => {
-    const list = playInMemory(foldLog([]), days(1), [
-      add('Milk'),
-      add('milk'),
-      check('Milk'),
-      clear,
-      add('Milk'),
-      add('Bread'),
-    ]);
-    const milk = list.purchases.get('milk')!;
-    expect(milk).toMatchObject({ name: 'Milk', timesAdded: 3 });
-    expect(milk.boughtAt).toHaveLength(1);
-    expect(list.purchases.get('bread')).toMatchObject({ timesAdded: 1, boughtAt: [] });
+    given(add('Milk'), add('milk'), check('Milk'), clearBought(), add('Milk'), add('Bread')).then(
+      (list) => {
+        const milk = list.purchases.get('milk')!;
+        expect(milk).toMatchObject({ name: 'Milk', timesAdded: 3 });
+        expect(milk.boughtAt).toHaveLength(1);
+        expect(list.purchases.get('bread')).toMatchObject({ timesAdded: 1, boughtAt: [] });
+      },
+    );
   });
 
   it('forgets what was undone, and remembers it again on redo', () => {
-    const start = playInMemory(foldLog([]), days(1), [add('Milk')]);
-    const ctx = days(1);
-    const checked = playInMemory(start, ctx, [check('Milk')]);
-    expect(checked.purchases.get('milk')!.boughtAt).toHaveLength(1);
-    const undone = playInMemory(checked, ctx, [undo]);
-    expect(undone.purchases).toEqual(start.purchases);
-    const redone = playInMemory(undone, ctx, [redo]);
-    expect(redone.purchases).toEqual(checked.purchases);
-    expect(playInMemory(start, ctx, [undo]).purchases.size).toBe(0);
+    const added = given(add('Milk'));
+    const checked = added.and(check('Milk'));
+    expect(checked.state.purchases.get('milk')!.boughtAt).toHaveLength(1);
+    const undone = checked.and(undo());
+    expect(undone.state.purchases).toEqual(added.state.purchases);
+    expect(undone.and(redo()).state.purchases).toEqual(checked.state.purchases);
+    expect(given(add('Milk'), undo()).state.purchases.size).toBe(0);
   });
 
   it('finds a rhythm once something was bought three times', () => {
-    const every9 = playInMemory(foldLog([]), days(3), [
-      add('Coffee'),
-      check('Coffee'),
-      clear,
-      add('Coffee'),
-      check('Coffee'),
-      clear,
-      add('Coffee'),
-      check('Coffee'),
-      clear,
-    ]);
-    expect(rhythmOf(every9.purchases.get('coffee')!)).toBe(9);
-    const twice = playInMemory(foldLog([]), days(3), [
-      add('Tea'),
-      check('Tea'),
-      clear,
-      add('Tea'),
-      check('Tea'),
-    ]);
-    expect(rhythmOf(twice.purchases.get('tea')!)).toBeNull();
+    const shop = (name: string) => [add(name), check(name), clearBought(), daysPass(9)];
+    given(...shop('Coffee'), ...shop('Coffee'), ...shop('Coffee')).then((list) =>
+      expect(rhythmOf(list.purchases.get('coffee')!)).toBe(9),
+    );
+    given(...shop('Tea'), ...shop('Tea')).then((list) =>
+      expect(rhythmOf(list.purchases.get('tea')!)).toBeNull(),
+    );
   });
 });
 

@@ -1,0 +1,84 @@
+import {
+  DEFAULT_STREAM,
+  nameKey,
+  parsePrice,
+  parseProductInput,
+  type Category,
+  type StreamId,
+} from '../events';
+import type { ListState, Product } from '../model';
+import type { Step } from './given';
+
+/**
+ * What a person asks for, by the names they see: steps for `given(…)` and `when(…)`, each made
+ * into a command against the list as it then stands.
+ */
+
+export const valid = (name: string, quantity: number | string = 1) => {
+  const parsed = parseProductInput(name, quantity);
+  if (!parsed.ok) throw new Error(`not valid input: ${name} × ${quantity}`);
+  return parsed.value;
+};
+
+const validPrice = (text: string) => {
+  const parsed = parsePrice(text);
+  if (!parsed.ok) throw new Error(`not a valid price: ${text}`);
+  return parsed.value;
+};
+
+/** The product a person means by `name`: written so, or else the same name in another form. */
+export function productCalled(list: ListState, name: string): Product | undefined {
+  const all = [...list.products.values()];
+  return all.find((p) => p.name === name) ?? all.find((p) => p.key === nameKey(name));
+}
+
+const idOf = (list: ListState, name: string) => productCalled(list, name)?.productId ?? 'missing';
+
+export const add =
+  (name: string, quantity = 1, streamId: StreamId = DEFAULT_STREAM): Step =>
+  () => ({ type: 'AddProduct', streamId, ...valid(name, quantity) });
+
+export const check =
+  (name: string): Step =>
+  (list) => ({ type: 'CheckProduct', productId: idOf(list, name) });
+
+export const uncheck =
+  (name: string): Step =>
+  (list) => ({ type: 'UncheckProduct', productId: idOf(list, name) });
+
+export const remove =
+  (name: string): Step =>
+  (list) => ({ type: 'RemoveProduct', productId: idOf(list, name) });
+
+/** Opens `name`'s edit form and saves it with these changes (the rest as they are). */
+export const edit =
+  (
+    name: string,
+    changes: { name?: string; quantity?: number; price?: string; category?: Category },
+  ): Step =>
+  (list) => {
+    const product = productCalled(list, name);
+    return {
+      type: 'EditProduct',
+      productId: product?.productId ?? 'missing',
+      ...valid(changes.name ?? name, changes.quantity ?? product?.quantity ?? 1),
+      ...(changes.price === undefined ? {} : { price: validPrice(changes.price) }),
+      ...(changes.category === undefined ? {} : { category: changes.category }),
+    };
+  };
+
+export const clearBought =
+  (streamId: StreamId = DEFAULT_STREAM): Step =>
+  () => ({ type: 'ClearCheckedProducts', streamId });
+
+export const undo =
+  (streamId: StreamId = DEFAULT_STREAM): Step =>
+  () => ({ type: 'Undo', streamId });
+
+export const redo =
+  (streamId: StreamId = DEFAULT_STREAM): Step =>
+  () => ({ type: 'Redo', streamId });
+
+export const moveAisle =
+  (category: Category, direction: 'up' | 'down', streamId: StreamId = DEFAULT_STREAM): Step =>
+  () => ({ type: 'MoveAisle', streamId, category, direction });
