@@ -4,7 +4,7 @@ import { App } from '../src/app/App';
 import { BasketProvider, openBasket, type Basket } from '../src/bus';
 import { DEFAULT_STREAM, type BasketEvent } from '../src/events';
 import { I18nProvider } from '../src/i18n';
-import { CATEGORY_WORDS, foldLog } from '../src/model';
+import { CATEGORY_WORDS, foldLog, listProjection, type ListState } from '../src/model';
 import { openDexieStore, type EventStore } from '../src/store';
 import '../src/app/app.css';
 
@@ -111,7 +111,12 @@ const rawDb = (name: string) => {
 };
 
 let mounted: { root: Root; basket: Basket } | null = null;
-let appender: { store: EventStore; raw: Dexie; version: number; rawVersion: number } | null = null;
+let appender: {
+  store: EventStore<ListState>;
+  raw: Dexie;
+  version: number;
+  rawVersion: number;
+} | null = null;
 let keep: unknown = null;
 
 const setValue = (input: HTMLInputElement, value: string) => {
@@ -124,7 +129,7 @@ const labelled = (name: string) =>
 const bench = {
   /** Writes a history into database `name` through Basket's own import. */
   async seed(name: string, products: number, total: number) {
-    const store = await openDexieStore({ name });
+    const store = await openDexieStore({ name, projection: listProjection });
     const t = now();
     await store.importEvents(history(products, total));
     store.close();
@@ -161,7 +166,7 @@ const bench = {
   /** The baseline for boot: read the whole log and fold it, in the same page. */
   async replay(name: string) {
     const t = now();
-    const store = await openDexieStore({ name });
+    const store = await openDexieStore({ name, projection: listProjection });
     const events = await store.readAfter(0);
     const list = foldLog(events);
     store.close();
@@ -177,7 +182,7 @@ const bench = {
    */
   async appends(name: string, count: number) {
     if (!appender) {
-      const store = await openDexieStore({ name });
+      const store = await openDexieStore({ name, projection: listProjection });
       const list = await store.load();
       const raw = rawDb(name);
       await raw.open();
@@ -233,7 +238,7 @@ const bench = {
    */
   async importProducts(name: string, products: number) {
     const events = history(products, products, 'i');
-    const store = await openDexieStore({ name });
+    const store = await openDexieStore({ name, projection: listProjection });
     const timed = await withLongestGap(() => store.importEvents(events));
     store.close();
     return timed;
@@ -244,7 +249,7 @@ const bench = {
    * idle), with the longest the page went without running a timer.
    */
   async compact(name: string) {
-    const store = await openDexieStore({ name });
+    const store = await openDexieStore({ name, projection: listProjection });
     await store.load();
     let folded = 0;
     const timed = await withLongestGap(async () => {

@@ -11,7 +11,7 @@ import type { JobOutcome, PhasedProgress } from './types';
 
 export interface BackupDeps {
   queue: Queue;
-  store: EventStore;
+  store: EventStore<ListState>;
   ctx: EventContext;
   notices: Notices;
   crossTab: CrossTab | null;

@@ -1,4 +1,5 @@
 import { waitFor } from '@testing-library/react';
+import { type ListState } from '../model';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STREAM, type StoredEvent } from '../events';
@@ -27,9 +28,9 @@ const said = (basket: { getState(): BasketState }) => {
 };
 
 /** The real store; what the bus asks of it is counted, and what each save folded is recorded. */
-function watched(store: EventStore) {
+function watched(store: EventStore<ListState>) {
   const asked = { appends: 0, reads: 0, saves: [] as number[] };
-  const counted: EventStore = {
+  const counted: EventStore<ListState> = {
     ...store,
     append: (...args) => {
       asked.appends += 1;
@@ -241,7 +242,7 @@ describe('jobs that are not commands', () => {
 
   it('a failed export is told to the person, and rejects with what they were told', async () => {
     const real = await openDexieStore(freshIndexedDB());
-    const store: EventStore = {
+    const store: EventStore<ListState> = {
       ...real,
       exportLog: () => Promise.reject(storageErrorFrom(new Error('disk said no'))),
     };

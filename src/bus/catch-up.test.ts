@@ -1,4 +1,5 @@
 import { waitFor } from '@testing-library/react';
+import { type ListState } from '../model';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM, parseProductInput, type StoredEvent } from '../events';
 import type { Command } from '../model';
@@ -19,9 +20,9 @@ const names = (basket: { getState(): { list: { products: ReadonlyMap<string, unk
  * The real store; the times its real reads of what is new run are counted. `slow`, when set,
  * holds the answer of a read that has already been made until it resolves, as a slow disk would.
  */
-function countingReads(store: EventStore) {
+function countingReads(store: EventStore<ListState>) {
   const counter: { reads: number; slow: Promise<void> | null } = { reads: 0, slow: null };
-  const counted: EventStore = {
+  const counted: EventStore<ListState> = {
     ...store,
     readAfter: async (seq) => {
       counter.reads += 1;

@@ -1,4 +1,5 @@
 import type { BasketState } from '../model';
+import { type ListState } from '../model';
 import type { EventStore } from '../store';
 import type { Notices } from './notices';
 import type { Queue } from './queue';
@@ -21,7 +22,7 @@ export interface ChangeFeed {
 
 export interface CatchUpDeps {
   queue: Queue;
-  store: EventStore;
+  store: EventStore<ListState>;
   state: () => BasketState;
   notices: Notices;
 }

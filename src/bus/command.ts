@@ -17,7 +17,7 @@ import { answered, committed, type Turn } from './turn';
 import type { Outcome } from './types';
 
 export interface CommandDeps {
-  store: EventStore;
+  store: EventStore<ListState>;
   ctx: EventContext;
   /** The state as folded so far: a command is decided when its turn comes, not when asked. */
   state: () => BasketState;

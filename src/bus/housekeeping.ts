@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import { type ListState } from '../model';
 import type { StoredEvent } from '../events';
 import type { BasketState } from '../model';
 import type { EventStore } from '../store';
@@ -10,7 +11,7 @@ export const COMPACT_EVERY = 500;
 
 export interface HousekeepingDeps {
   queue: Queue;
-  store: EventStore;
+  store: EventStore<ListState>;
   state: () => BasketState;
   committed$: Observable<readonly StoredEvent[]>;
   /** Save once this many events have committed since the last save; 0: never by itself. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listProjection } from '../model';
 import { DEFAULT_STREAM, LOG_LIMITS, type BasketEvent } from '../events';
 import { inEnglish } from '../i18n/english';
 import { createMemoryStore } from '../store';
@@ -23,7 +24,7 @@ const history = (count: number, streamId = DEFAULT_STREAM, prefix = 'e'): Basket
 
 describe('the history’s limits are one set, kept by the writer and the importer alike', () => {
   it('warns once as the history passes 80% of what a backup holds', async () => {
-    const store = createMemoryStore();
+    const store = createMemoryStore(listProjection);
     await store.importEvents(history(LOG_LIMITS.events * 0.8 - 1));
     const basket = await createBasket({ store });
 
@@ -37,7 +38,7 @@ describe('the history’s limits are one set, kept by the writer and the importe
   }, 180_000);
 
   it('at the limit, refuses a change and a merge, writes nothing, and exports a file it imports', async () => {
-    const store = createMemoryStore();
+    const store = createMemoryStore(listProjection);
     await store.importEvents(history(LOG_LIMITS.events));
     const basket = await createBasket({ store });
 

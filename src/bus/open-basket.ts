@@ -1,4 +1,4 @@
-import type { EventContext } from '../model';
+import { listProjection, type EventContext } from '../model';
 import { openStore, type DexieStoreOptions, type Progress } from '../store';
 import { createBasket, type Basket } from './basket';
 import { broadcastCrossTab, type CrossTab } from './cross-tab';
@@ -24,6 +24,7 @@ export interface OpenBasketOptions {
 export async function openBasket(options: OpenBasketOptions = {}): Promise<Basket> {
   let basket: Basket | null = null;
   const { store } = await openStore({
+    projection: listProjection,
     ...options.storage,
     onInterrupt(why) {
       if (why === 'blocked') {

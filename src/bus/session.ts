@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import { type ListState } from '../model';
 import type { Sentence } from '../events/sentence';
 import type { StateChange, StorageStatus } from '../model';
 import type { EventStore } from '../store';
@@ -33,7 +34,7 @@ export function createSession(notices: Notices): Session {
 }
 
 /** How a store's health shows to the person. */
-export function storageOf(store: EventStore): StorageStatus {
+export function storageOf(store: EventStore<ListState>): StorageStatus {
   if (store.kind === 'memory') return 'memory';
   const health = store.health();
   return health === 'ok' ? 'saved' : health === 'newer' ? 'outdated' : 'cleared';

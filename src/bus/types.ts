@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import { type ListState } from '../model';
 import type { StoredEvent } from '../events';
 import type { Sentence } from '../events/sentence';
 import type { BasketState, Command, EventContext, StorageStatus } from '../model';
@@ -51,7 +52,7 @@ export interface Basket {
 }
 
 export interface BasketOptions {
-  store: EventStore;
+  store: EventStore<ListState>;
   ctx?: EventContext;
   crossTab?: CrossTab | null;
   /**

@@ -22,3 +22,9 @@ export const LOG_WARN_AT = 0.8;
 /** How full the log is: the larger of its two shares, 0..1 (or more, for a log made elsewhere). */
 export const logShare = (size: { events: number; chars: number }): number =>
   Math.max(size.events / LOG_LIMITS.events, size.chars / LOG_LIMITS.chars);
+
+/** One event's share of a backup file: its JSON (without a device's `seq`) and a comma. */
+export function eventChars(event: object): number {
+  const { seq: _seq, ...content } = event as { seq?: number };
+  return JSON.stringify(content).length + 1;
+}

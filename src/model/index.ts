@@ -14,3 +14,4 @@ export * from './purchase-effects';
 export * from './lists';
 export * from './aisles';
 export * from './category-words';
+export * from './projection';

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { listProjection } from '../model';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import golden from '../events/fixtures/golden-v1.json';
@@ -90,7 +91,7 @@ describe('hostile backup files', () => {
 
 describe('a backup Basket wrote', () => {
   it('is every event envelope, oldest first, without device-local positions', async () => {
-    const store = createMemoryStore();
+    const store = createMemoryStore(listProjection);
     const parsed = await parseBackup(
       JSON.stringify({ format: 'basket-backup', version: 1, exportedAt: 1, events: golden }),
     );

@@ -98,8 +98,7 @@ describe('Dexie store boot', () => {
       key: 'snapshot',
       reducerVersion: REDUCER_VERSION,
       lastSeq: 2,
-      productParts: 1,
-      purchaseParts: 1,
+      parts: { products: 1, purchases: 1 },
     });
   });
 
@@ -152,7 +151,7 @@ describe('Dexie store boot', () => {
     const adds = Array.from({ length: 2500 }, (_, i) => added(i + 1));
     await store.append(DEFAULT_STREAM, 0, adds);
     await store.compact();
-    expect(await snapshotHead(idb)).toMatchObject({ productParts: 3, purchaseParts: 3 });
+    expect(await snapshotHead(idb)).toMatchObject({ parts: { products: 3, purchases: 3 } });
     const removes: BasketEvent[] = adds.slice(0, 2000).map((a, i) => ({
       ...a,
       id: `removed-${i}`,
@@ -162,7 +161,7 @@ describe('Dexie store boot', () => {
     }));
     await store.append(DEFAULT_STREAM, 2500, removes);
     await store.compact();
-    expect(await snapshotHead(idb)).toMatchObject({ productParts: 1, lastSeq: 4500 });
+    expect(await snapshotHead(idb)).toMatchObject({ parts: { products: 1 }, lastSeq: 4500 });
     const raw = new Dexie('basket', idb);
     await raw.open();
     const keys = await raw.table('meta').toCollection().primaryKeys();

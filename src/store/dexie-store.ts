@@ -1,20 +1,19 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
-import { actionOf, LOG_LIMITS, type BasketEvent, type StoredEvent, type StreamId } from '../events';
-import { says } from '../events/sentence';
 import {
-  applyRead,
-  charsOf,
-  emptyList,
-  foldOnto,
-  REDUCER_VERSION,
-  setAsideRows,
-  type ListState,
-} from '../model';
+  actionOf,
+  eventChars,
+  LOG_LIMITS,
+  type BasketEvent,
+  type StoredEvent,
+  type StreamId,
+} from '../events';
+import { says } from '../events/sentence';
 import { ConcurrencyError, newerDatabase, StorageError, storageErrorFrom } from './errors';
 import { mergeLogs } from './merge';
 import { checkBatch } from './check-batch';
 import { checkReducerVersion, readStored, type LogRead, type SetAsideRow } from './read';
 import { readHead, readModel, writeSnapshot, type MetaTable } from './snapshot';
+import type { Projection } from './projection';
 import { dexieSyncLog, readPosition } from './dexie-sync';
 import type { EventStore, Progress, StoreHealth, StoreInterruption } from './types';
 
@@ -71,10 +70,6 @@ const CHUNK = 2000;
  */
 const WRITE_CHUNK = 250;
 
-/** Folds what a read of the log after `state.lastSeq` found. */
-const fold = (state: ListState, read: LogRead): ListState =>
-  applyRead(state, read.events, read.unreadable);
-
 /** Where the last dispatch of `events` begins: everything before it is whole. */
 function lastDispatchStart(events: readonly BasketEvent[]): number {
   const last = events.at(-1);
@@ -101,7 +96,17 @@ function collided(error: unknown): boolean {
 }
 
 /** Opens Basket's IndexedDB database; rejects if IndexedDB cannot be used here. */
-export async function openDexieStore(options: DexieStoreOptions = {}): Promise<EventStore> {
+export async function openDexieStore<S>(
+  options: DexieStoreOptions & { projection: Projection<S> },
+): Promise<EventStore<S>> {
+  const P = options.projection;
+  /** Folds what a read of the log after the state's `lastSeq` found. */
+  const fold = (state: S, read: LogRead): S => P.applyRead(state, read.events, read.unreadable);
+  const saveAs = (state: S) => ({ reducerVersion: P.version, lastSeq: P.lastSeq(state) });
+  const fromSaved = async (head: Parameters<typeof readModel>[1]) => {
+    const saved = await readModel(db.meta, head);
+    return saved && P.fromSaved(saved);
+  };
   const db = new BasketDatabase(options.name ?? 'basket', options);
   for (const middleware of options.middleware ?? []) db.use(middleware);
   let health: StoreHealth = 'ok';
@@ -143,9 +148,10 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
 
   /** The highest version of each stream this store has seen stored. */
   const reached = new Map<StreamId, number>();
-  function saw<T extends readonly BasketEvent[] | ListState>(seen: T): T {
-    const versions =
-      'versions' in seen ? seen.versions : seen.map((e) => [e.streamId, e.streamVersion] as const);
+  function saw<T extends readonly BasketEvent[] | S>(seen: T): T {
+    const versions = Array.isArray(seen)
+      ? (seen as readonly BasketEvent[]).map((e) => [e.streamId, e.streamVersion] as const)
+      : P.versions(seen as S);
     for (const [id, version] of versions) {
       reached.set(id, Math.max(version, reached.get(id) ?? 0));
     }
@@ -153,26 +159,28 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
   }
 
   /** The saved read model with the events after it folded in; null if this build cannot use it. */
-  async function savedModel(): Promise<ListState | null> {
+  async function savedModel(): Promise<S | null> {
     const [head, position] = await Promise.all([readHead(db.meta), readPosition(db.meta)]);
-    checkReducerVersion(head?.reducerVersion);
-    if (head?.reducerVersion !== REDUCER_VERSION) return null;
+    checkReducerVersion(head?.reducerVersion, P.version);
+    if (head?.reducerVersion !== P.version) return null;
     // Sharing: a read model saved past the server's confirmed prefix folded an outbox that a
     // rebase may since have moved; fold again.
     if (position && head.lastSeq > position.confirmedSeq) return null;
-    const [state, tail] = await Promise.all([readModel(db.meta, head), readRows(head.lastSeq)]);
+    const [state, tail] = await Promise.all([fromSaved(head), readRows(head.lastSeq)]);
     if (!state) return null;
     // A row set aside then may be readable now (it was a newer Basket's, and this build is
     // newer still): then the read model is folded again, with it.
-    const aside = state.unreadable.filter((u) => u.seq > 0).map((u) => u.seq);
+    const aside = P.unreadable(state)
+      .filter((u) => u.seq > 0)
+      .map((u) => u.seq);
     if (aside.length && readStored(await db.events.bulkGet(aside)).events.length) return null;
     return fold(state, tail);
   }
 
   /** Folds the whole log, a chunk at a time, never cutting a dispatch in two. */
-  async function foldWholeLog(onProgress?: Progress, upTo = Infinity): Promise<ListState> {
+  async function foldWholeLog(onProgress?: Progress, upTo = Infinity): Promise<S> {
     const total = await db.events.count();
-    let state = setAsideRows(emptyList(), await keptAside());
+    let state = P.setAside(P.empty(), await keptAside());
     // A chunk may end inside a dispatch: its last dispatch waits for the next chunk.
     let waiting: StoredEvent[] = [];
     let after = 0;
@@ -188,11 +196,11 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       const events = [...waiting, ...read.events];
       const cut = lastDispatchStart(events);
       waiting = events.slice(cut);
-      state = setAsideRows(foldOnto(state, events.slice(0, cut)), read.unreadable);
+      state = P.setAside(P.foldOnto(state, events.slice(0, cut)), read.unreadable);
       done += rows.length;
       onProgress?.(done, total);
     }
-    return { ...foldOnto(state, waiting), lastSeq: after };
+    return P.withLastSeq(P.foldOnto(state, waiting), after);
   }
 
   async function guarded<T>(work: () => Promise<T>): Promise<T> {
@@ -230,16 +238,16 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
    * Saves a fold as the read model, unless another tab saved one as far meanwhile. A read model
    * holding rows set aside as a newer Basket's is never saved: that Basket must fold them.
    */
-  const save = (state: ListState) =>
+  const save = (state: S) =>
     db.transaction('rw', db.meta, async () => {
-      if (state.unreadable.some((u) => u.reason === 'unknown')) return;
+      if (P.unreadable(state).some((u) => u.reason === 'unknown')) return;
       const head = await readHead(db.meta);
-      if (head?.reducerVersion === REDUCER_VERSION && head.lastSeq >= state.lastSeq) return;
-      await writeSnapshot(db.meta, state, head);
+      if (head?.reducerVersion === P.version && head.lastSeq >= P.lastSeq(state)) return;
+      await writeSnapshot(db.meta, P.toSaved(state), saveAs(state), head);
     });
 
   /** Folds the whole log and saves it; a save that fails (a full disk) costs only a slower boot. */
-  async function rebuildAndSave(onProgress?: Progress, mustSave = false): Promise<ListState> {
+  async function rebuildAndSave(onProgress?: Progress, mustSave = false): Promise<S> {
     // Read-only, so a long fold never holds up another tab's writes.
     // Sharing: only the server's confirmed prefix is saved; the outbox is folded on top.
     const { confirmed, state } = await db.transaction('r', both, async () => {
@@ -247,7 +255,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
       const prefix = await foldWholeLog(onProgress, position?.confirmedSeq ?? Infinity);
       return {
         confirmed: prefix,
-        state: position ? fold(prefix, await readRows(prefix.lastSeq)) : prefix,
+        state: position ? fold(prefix, await readRows(P.lastSeq(prefix))) : prefix,
       };
     });
     if (health !== 'ok') return state;
@@ -276,7 +284,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
         if (saved) return saw(saved);
         // Nothing saved and nothing to save: writing nothing, opening works on a full disk.
         if ((await db.events.count()) === 0 && (await keptAside()).length === 0) {
-          return emptyList();
+          return P.empty();
         }
         return saw(await rebuildAndSave(onProgress));
       }),
@@ -348,7 +356,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
         return db.transaction('rw', both, async () => {
           const head = await readHead(db.meta);
           // Another build's read model is rebuilt by a load, not compacted by this one.
-          if (head && head.reducerVersion !== REDUCER_VERSION) return 0;
+          if (head && head.reducerVersion !== P.version) return 0;
           const position = await readPosition(db.meta);
           const after = head?.lastSeq ?? 0;
           // Sharing: only what the server confirmed is saved; a rebase may move the rest.
@@ -361,11 +369,11 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
               )
             : await readRows(after);
           if (tail.events.length + tail.unreadable.length === 0) return 0;
-          const state = head ? await readModel(db.meta, head) : emptyList();
+          const state = head ? await fromSaved(head) : P.empty();
           if (!state) return 0;
           const next = fold(state, tail);
-          if (next.unreadable.some((u) => u.reason === 'unknown')) return 0;
-          await writeSnapshot(db.meta, next, head);
+          if (P.unreadable(next).some((u) => u.reason === 'unknown')) return 0;
+          await writeSnapshot(db.meta, P.toSaved(next), saveAs(next), head);
           return tail.events.length + tail.unreadable.length;
         });
       }),
@@ -388,7 +396,7 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
           if (merge.added === 0 && unreadable.length === 0) return { added: 0, list: null };
           // The limits are the backup file's: a merge that a backup could not hold is refused,
           // so every file Basket exports, it imports.
-          const chars = merge.events.reduce((n, e) => n + charsOf(e), 0);
+          const chars = merge.events.reduce((n, e) => n + eventChars(e), 0);
           if (merge.events.length > LOG_LIMITS.events || chars > LOG_LIMITS.chars) {
             throw new StorageError(says('mergeTooLarge', { max: LOG_LIMITS.events }), 'conflict');
           }
@@ -399,20 +407,20 @@ export async function openDexieStore(options: DexieStoreOptions = {}): Promise<E
             seq: -(i + 1),
           }));
           await db.events.clear();
-          let state = setAsideRows(emptyList(), keep);
+          let state = P.setAside(P.empty(), keep);
           for (let i = 0; i < merge.rows.length;) {
             // Each chunk ends where a dispatch does, so no dispatch is folded in two halves.
             const end = dispatchEnd(merge.events, i + writeChunk);
             const writing = db.events.bulkAdd(merge.rows.slice(i, end), { allKeys: true });
             // Each chunk is folded while IndexedDB writes it, and the page runs between chunks.
-            const folded = foldOnto(state, merge.events.slice(i, end));
+            const folded = P.foldOnto(state, merge.events.slice(i, end));
             const seqs = await writing;
-            state = { ...folded, lastSeq: seqs.at(-1) ?? state.lastSeq };
+            state = P.withLastSeq(folded, seqs.at(-1) ?? P.lastSeq(state));
             onProgress?.(end, merge.rows.length);
             i = end;
           }
           await db.meta.put({ key: 'setAside', rows: keep } as never);
-          await writeSnapshot(db.meta, state, head);
+          await writeSnapshot(db.meta, P.toSaved(state), saveAs(state), head);
           return { added: merge.added, list: state };
         }),
       );

@@ -1,13 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { StreamId } from '../events';
 import { readStored } from './read';
-import {
-  dispatchesOf,
-  planApply,
-  renumbered,
-  type SyncLog,
-  type SyncPosition,
-} from './sync-log';
+import { dispatchesOf, planApply, renumbered, type SyncLog, type SyncPosition } from './sync-log';
 
 type Row = object & { seq: number };
 
@@ -114,7 +108,13 @@ export function dexieSyncLog({ db, events, meta, guarded, writable }: SyncTables
           );
           const seqs = await events.bulkAdd(confirmed, { allKeys: true });
           const rest = pending.filter((p) => !plan.toApply.some((a) => a.actionId === p.actionId));
-          if (rest.length) await events.bulkAdd(renumbered(rest.flatMap((p) => p.events), heads));
+          if (rest.length)
+            await events.bulkAdd(
+              renumbered(
+                rest.flatMap((p) => p.events),
+                heads,
+              ),
+            );
           await put({ cursor: plan.cursor, confirmedSeq: seqs.at(-1) ?? position.confirmedSeq });
           const added = plan.toApply.filter((a) => !ours.has(a.actionId)).length;
           return { cursor: plan.cursor, added, rebased: true };

@@ -1,25 +1,25 @@
-import { LOG_LIMITS, type BasketEvent, type StoredEvent } from '../events';
+import { eventChars, LOG_LIMITS, type BasketEvent, type StoredEvent } from '../events';
 import { says } from '../events/sentence';
-import { applyCommitted, applyRead, charsOf, foldLog, type ListState } from '../model';
 import { ConcurrencyError, StorageError } from './errors';
 import type { SetAsideRow } from './read';
 import { dispatchesOf, planApply, renumbered, type SyncLog, type SyncPosition } from './sync-log';
 import { mergeLogs } from './merge';
 import { checkBatch } from './check-batch';
-import type { EventStore } from './types';
+import type { EventStore, Projection } from './types';
 
 /**
  * The Dexie store's in-memory twin: the same contract with nothing saved. Basket runs on it when
  * IndexedDB cannot be opened (some private windows), with a "Not saved on this device" banner.
  * Records are cloned in and out, as IndexedDB does, so no caller can change what was stored.
  */
-export function createMemoryStore(): EventStore {
+export function createMemoryStore<S>(P: Projection<S>): EventStore<S> {
   let log: StoredEvent[] = [];
   let nextSeq = 1;
   const ids = new Set<string>();
-  let model: ListState = foldLog([]);
+  let model: S = P.empty();
   let aside: SetAsideRow[] = [];
-  const foldAll = () => applyRead(foldLog(log, log.at(-1)?.seq ?? 0), [], aside);
+  const foldAll = () =>
+    P.applyRead(P.withLastSeq(P.foldOnto(P.empty(), log), log.at(-1)?.seq ?? 0), [], aside);
   let position: SyncPosition | null = null;
   const outbox = () => dispatchesOf(log.filter((e) => e.seq > (position?.confirmedSeq ?? 0)));
 
@@ -93,9 +93,9 @@ export function createMemoryStore(): EventStore {
       const known = events.filter((e) => ids.has(e.id)).length;
       if (known === events.length) return [];
       if (known > 0) throw new ConcurrencyError('Some of these events are stored already.');
-      checkBatch(streamId, expectedVersion, model.versions.get(streamId) ?? 0, events);
+      checkBatch(streamId, expectedVersion, P.versions(model).get(streamId) ?? 0, events);
       const stored = events.map((e, i) => ({ ...structuredClone(e), seq: nextSeq + i }));
-      model = applyCommitted(model, stored);
+      model = P.applyRead(model, stored);
       for (const e of stored) ids.add(e.id);
       log.push(...stored);
       nextSeq += stored.length;
@@ -115,7 +115,7 @@ export function createMemoryStore(): EventStore {
         log.map((event) => ({ row: event, event })),
         structuredClone(incoming),
       );
-      const chars = merge.events.reduce((n, e) => n + charsOf(e), 0);
+      const chars = merge.events.reduce((n, e) => n + eventChars(e), 0);
       if (merge.events.length > LOG_LIMITS.events || chars > LOG_LIMITS.chars) {
         throw new StorageError(says('mergeTooLarge', { max: LOG_LIMITS.events }), 'conflict');
       }

@@ -18,6 +18,7 @@ import {
   type Command,
   type Decision,
   type ListState,
+  listProjection,
 } from '../model';
 import {
   clockStepArbitrary,
@@ -100,7 +101,7 @@ function expectNoSafetyNet(decision: Decision): void {
 }
 
 interface Played {
-  store: EventStore;
+  store: EventStore<ListState>;
   live: ListState;
 }
 
@@ -114,8 +115,8 @@ async function play(
   opened: Played,
   device: Device,
   script: readonly ScriptStep[],
-  reopen: () => Promise<EventStore>,
-  twin?: EventStore,
+  reopen: () => Promise<EventStore<ListState>>,
+  twin?: EventStore<ListState>,
 ): Promise<Played> {
   let { store, live } = opened;
   const past: ListState[] = [];
@@ -152,7 +153,7 @@ async function dexieDevice(readChunk: number, writeChunk: number) {
 }
 
 /** A backup as a person keeps it: exported, written as JSON, and read back by the importer. */
-async function backupThrough(store: EventStore, exportedAt: number) {
+async function backupThrough(store: EventStore<ListState>, exportedAt: number) {
   const { events, unreadable } = await store.exportLog();
   const text = JSON.stringify(backupOf(events, exportedAt, unreadable));
   const parsed = await parseBackup(text);
@@ -170,7 +171,7 @@ describe('nothing lost, ever (issue 11)', () => {
         chunk,
         async (script, readChunk, writeChunk, importChunk) => {
           const phone = await dexieDevice(readChunk, writeChunk);
-          const memory = createMemoryStore();
+          const memory = createMemoryStore(listProjection);
           const { store, live } = await play(
             { store: phone.store, live: await phone.store.load() },
             newDevice('phone'),
@@ -186,7 +187,7 @@ describe('nothing lost, ever (issue 11)', () => {
           const target = await dexieDevice(readChunk, importChunk);
           const imported = await target.store.importEvents(backup);
           expect(imported.added).toBe(backup.length);
-          const memoryImported = await createMemoryStore().importEvents(backup);
+          const memoryImported = await createMemoryStore(listProjection).importEvents(backup);
 
           // The same log at the same positions: everything equal, `lastSeq` too.
           const sameLog = {
@@ -270,7 +271,7 @@ describe('nothing lost, ever (issue 11)', () => {
           expect((await fresh.store.importEvents(parsed.events)).added).toBe(0);
           expect((await store.importEvents(parsed.events)).added).toBe(0);
           expect((await fresh.store.readAfter(0)).map(withoutSeq)).toEqual(restored);
-          const memory = createMemoryStore();
+          const memory = createMemoryStore(listProjection);
           expect((await memory.importEvents(parsed.events)).added).toBe(exported.length);
           expect((await memory.readAfter(0)).map(withoutSeq)).toEqual(restored);
         },
@@ -300,7 +301,7 @@ describe('nothing lost, ever (issue 11)', () => {
           );
           const { parsed } = await backupThrough(made.store, 0);
           const laptop = await dexieDevice(readChunk, writeChunk);
-          const memory = createMemoryStore();
+          const memory = createMemoryStore(listProjection);
           const phone = bInMemory
             ? { store: memory, reopen: async () => memory }
             : await dexieDevice(writeChunk, readChunk);

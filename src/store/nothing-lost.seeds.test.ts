@@ -33,7 +33,7 @@ const newList = (list: ListState) => [...list.lists.keys()].find((id) => id !== 
 
 /** Decides each command at its time and appends it, as the bus does; returns the live state. */
 async function act(
-  store: EventStore,
+  store: EventStore<ListState>,
   prefix: string,
   steps: [at: number, command: (list: ListState) => Command][],
   start?: ListState,
@@ -150,7 +150,7 @@ describe('pinned: what the nothing-lost properties found (issue 11)', () => {
     const fromPhone = (await phone.exportLog()).events.map(withoutSeq);
     await laptop.importEvents(fromPhone);
     await phone.importEvents(fromLaptop);
-    const now = async (store: EventStore) => ({
+    const now = async (store: EventStore<ListState>) => ({
       log: (await store.readAfter(0)).map((e) => e.id),
       milk: (await store.load()).categories.get('milk'),
     });

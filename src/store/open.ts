@@ -1,21 +1,21 @@
 import { openDexieStore, type DexieStoreOptions } from './dexie-store';
 import { StorageError } from './errors';
 import { createMemoryStore } from './memory-store';
-import type { EventStore } from './types';
+import type { EventStore, Projection } from './types';
 
 /**
  * IndexedDB when this browser lets us have it; otherwise Basket still works, in memory, and the
  * caller shows that nothing is being saved (`store.kind === 'memory'`) and why.
  */
-export async function openStore(
-  options: DexieStoreOptions = {},
-): Promise<{ store: EventStore; problem?: unknown }> {
+export async function openStore<S>(
+  options: DexieStoreOptions & { projection: Projection<S> },
+): Promise<{ store: EventStore<S>; problem?: unknown }> {
   try {
     return { store: await openDexieStore(options) };
   } catch (problem) {
     // Data is there but belongs to a newer Basket: working in memory would hide it.
     if (problem instanceof StorageError && problem.reason === 'outdated') throw problem;
     console.error('IndexedDB could not be opened; working in memory.', problem);
-    return { store: createMemoryStore(), problem };
+    return { store: createMemoryStore(options.projection), problem };
   }
 }

@@ -1,9 +1,12 @@
 import { readEvent, type StoredEvent } from '../events';
-import { REDUCER_VERSION, type UnreadableRow } from '../model';
 import { outdated } from './errors';
 
 /** A stored row this build cannot read, with where it sits in its list (if it says). */
-export interface SetAsideRow extends UnreadableRow {
+export interface SetAsideRow {
+  readonly seq: number;
+  readonly reason: 'unknown' | 'invalid';
+  /** What this build found wrong with it, in English, for the console and a bug report. */
+  readonly detail: string;
   readonly streamId?: unknown;
   readonly streamVersion?: unknown;
   /** The row exactly as it was stored, minus its log position: what an export carries. */
@@ -43,7 +46,7 @@ export function readStored(rows: readonly unknown[]): LogRead {
   return { events, unreadable };
 }
 
-/** A read model written by a newer reducer must not be overwritten by this older build. */
-export function checkReducerVersion(version: number | undefined): void {
-  if (version !== undefined && version > REDUCER_VERSION) throw outdated();
+/** A read model folded by a newer projection must not be overwritten by this older build. */
+export function checkReducerVersion(version: number | undefined, current: number): void {
+  if (version !== undefined && version > current) throw outdated();
 }

@@ -1,27 +1,21 @@
 import type { Table } from 'dexie';
-import { REDUCER_VERSION, type ListState, type Product, type Purchase } from '../model';
+import type { SavedModel } from './projection';
 
 /**
- * The read model on disk: what it stands for (the fold, by reducer `reducerVersion`, of the log
- * up to `lastSeq`), kept apart from the model itself so that asking "is there anything to save?"
- * reads one small record; and how many parts the model's two big tables were saved in.
+ * The read model on disk: what it stands for (the fold, by projection `reducerVersion`, of the
+ * log up to `lastSeq`), kept apart from the model itself so that asking "is there anything to
+ * save?" reads one small record; and how many parts each of the model's big tables was saved in.
  */
 export interface SnapshotHead {
   key: 'snapshot';
   reducerVersion: number;
   lastSeq: number;
-  productParts: number;
-  purchaseParts: number;
+  /** Parts per table, by the table's name. */
+  parts: Record<string, number>;
 }
 
-/** Everything in the model but its two big tables, which are saved in parts of their own. */
-type Rest = Omit<ListState, 'products' | 'purchases'>;
-
 type SnapshotRow =
-  | SnapshotHead
-  | { key: 'model'; rest: Rest }
-  | { key: `products/${number}`; rows: Product[] }
-  | { key: `purchases/${number}`; rows: Purchase[] };
+  SnapshotHead | { key: 'model'; rest: unknown } | { key: `${string}/${number}`; rows: unknown[] };
 
 export type MetaTable = Table<SnapshotRow, string>;
 
@@ -31,14 +25,19 @@ export type MetaTable = Table<SnapshotRow, string>;
  */
 const PART = 1000;
 
-const partKeys = (name: 'products' | 'purchases', count: number) =>
+const partKeys = (name: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${name}/${i}` as const);
 
-function parts<T>(rows: Iterable<T>): T[][] {
-  const all = [...rows];
+function parts<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < all.length; i += PART) out.push(all.slice(i, i + PART));
+  for (let i = 0; i < rows.length; i += PART) out.push(rows.slice(i, i + PART));
   return out;
+}
+
+/** How many parts `old` saved of a table; a head of build 0.1's format counted them by name. */
+function partsOf(old: SnapshotHead | undefined, name: string): number {
+  const legacy = old as (SnapshotHead & Record<string, number | undefined>) | undefined;
+  return old?.parts?.[name] ?? legacy?.[`${name.replace(/s$/, '')}Parts`] ?? 0;
 }
 
 export const readHead = async (meta: MetaTable) =>
@@ -48,52 +47,44 @@ export const readHead = async (meta: MetaTable) =>
 export async function readModel(
   meta: MetaTable,
   head: SnapshotHead,
-): Promise<ListState | undefined> {
-  const rows = await meta.bulkGet([
-    'model',
-    ...partKeys('products', head.productParts),
-    ...partKeys('purchases', head.purchaseParts),
-  ]);
-  if (rows.some((row) => row === undefined)) return undefined;
-  const [model, ...rest] = rows as SnapshotRow[];
-  const productRows = rest.slice(0, head.productParts) as { rows: Product[] }[];
-  const purchaseRows = rest.slice(head.productParts) as { rows: Purchase[] }[];
-  return {
-    ...(model as { rest: Rest }).rest,
-    products: new Map(productRows.flatMap((p) => p.rows.map((r) => [r.productId, r]))),
-    purchases: new Map(purchaseRows.flatMap((p) => p.rows.map((r) => [r.key, r]))),
-  };
+): Promise<SavedModel | undefined> {
+  const names = Object.keys(head.parts ?? {});
+  const keys = names.flatMap((name) => partKeys(name, head.parts[name]!));
+  const [model, ...rows] = await meta.bulkGet(['model', ...keys]);
+  if (!model || rows.some((row) => row === undefined)) return undefined;
+  const tables: Record<string, unknown[]> = {};
+  let at = 0;
+  for (const name of names) {
+    const count = head.parts[name]!;
+    tables[name] = rows.slice(at, at + count).flatMap((p) => (p as { rows: unknown[] }).rows);
+    at += count;
+  }
+  return { rest: (model as { rest: unknown }).rest, tables };
 }
 
 /**
- * Saves `state` as the read model, replacing whatever `old` described. Parts are written one
- * after another, each issued as the one before it is stored: the transaction stays open (a
- * request is always pending) and the page runs between them.
+ * Saves a read model, replacing whatever `old` described. Parts are written one after another,
+ * each issued as the one before it is stored: the transaction stays open (a request is always
+ * pending) and the page runs between them.
  */
 export async function writeSnapshot(
   meta: MetaTable,
-  state: ListState,
+  saved: SavedModel,
+  at: { reducerVersion: number; lastSeq: number },
   old: SnapshotHead | undefined,
 ): Promise<void> {
-  const { products, purchases, ...rest } = state;
-  const productParts = parts(products.values());
-  const purchaseParts = parts(purchases.values());
-  for (const [i, rows] of productParts.entries()) await meta.put({ key: `products/${i}`, rows });
-  for (const [i, rows] of purchaseParts.entries()) await meta.put({ key: `purchases/${i}`, rows });
-  const stale = [
-    ...partKeys('products', old?.productParts ?? 0).slice(productParts.length),
-    ...partKeys('purchases', old?.purchaseParts ?? 0).slice(purchaseParts.length),
-  ];
+  const counts: Record<string, number> = {};
+  const stale: string[] = [];
+  for (const [name, rows] of Object.entries(saved.tables)) {
+    const split = parts(rows);
+    for (const [i, part] of split.entries()) await meta.put({ key: `${name}/${i}`, rows: part });
+    counts[name] = split.length;
+    stale.push(...partKeys(name, partsOf(old, name)).slice(split.length));
+  }
   await Promise.all([
     meta.bulkPut([
-      { key: 'model', rest },
-      {
-        key: 'snapshot',
-        reducerVersion: REDUCER_VERSION,
-        lastSeq: state.lastSeq,
-        productParts: productParts.length,
-        purchaseParts: purchaseParts.length,
-      },
+      { key: 'model', rest: saved.rest },
+      { key: 'snapshot', ...at, parts: counts },
     ]),
     stale.length ? meta.bulkDelete(stale) : undefined,
   ]);

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM, type BasketEvent, type StoredEvent } from '../events';
-import { applyCommitted, decide, fold, foldLog, type EventContext, type ListState } from '../model';
+import {
+  applyCommitted,
+  decide,
+  fold,
+  foldLog,
+  type EventContext,
+  type ListState,
+  listProjection,
+} from '../model';
 import { add, check, stepArbitrary, type Step } from '../test/steps';
 import { added } from '../test/events';
 import { freshIndexedDB, testContext } from '../test/harness';
@@ -13,7 +21,7 @@ import { inEnglish } from '../i18n/english';
 /** Each implementation, and how to open a second handle on the same data (a reload). */
 const implementations: [
   string,
-  () => Promise<{ store: EventStore; reopen: () => Promise<EventStore> }>,
+  () => Promise<{ store: EventStore<ListState>; reopen: () => Promise<EventStore<ListState>> }>,
 ][] = [
   [
     'Dexie (fake-indexeddb)',
@@ -25,7 +33,7 @@ const implementations: [
   [
     'in-memory',
     async () => {
-      const store = createMemoryStore();
+      const store = createMemoryStore(listProjection);
       return { store, reopen: async () => store };
     },
   ],
@@ -216,7 +224,11 @@ describe.each(implementations)('%s store', (_, open) => {
 const withoutSeq = ({ seq: _seq, ...event }: StoredEvent): BasketEvent => event as BasketEvent;
 
 /** Decides and appends each step in turn, as the bus would. */
-async function play(store: EventStore, ctx: EventContext, ...steps: Step[]): Promise<void> {
+async function play(
+  store: EventStore<ListState>,
+  ctx: EventContext,
+  ...steps: Step[]
+): Promise<void> {
   let list = await store.load();
   for (const step of steps) {
     const decision = decide(step(list), list, ctx);

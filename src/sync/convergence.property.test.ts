@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldLog, type ListState } from '../model';
+import { foldLog, type ListState, listProjection } from '../model';
 import { createMemoryStore, openDexieStore, renumbered, type EventStore } from '../store';
 import {
   decideStep,
@@ -60,7 +60,7 @@ const scenario = fc
 
 interface Phone {
   readonly me: Device;
-  readonly store: EventStore;
+  readonly store: EventStore<ListState>;
   readonly connection: MemoryConnection;
   readonly engine: SyncEngine;
   list: ListState;
@@ -76,7 +76,11 @@ const model = (s: ListState) => ({
   categories: s.categories,
 });
 
-async function play(devices: number, ops: readonly Op[], open: () => Promise<EventStore>) {
+async function play(
+  devices: number,
+  ops: readonly Op[],
+  open: () => Promise<EventStore<ListState>>,
+) {
   const server = createMemoryServer();
   const phones: Phone[] = [];
   for (let i = 0; i < devices; i += 1) {
@@ -156,7 +160,7 @@ describe('household sync converges (in-memory server)', () => {
   it('property: every device ends with the server’s log and the same list, nothing lost or doubled', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, ([devices, ops]) =>
-        play(devices, ops, async () => createMemoryStore()),
+        play(devices, ops, async () => createMemoryStore(listProjection)),
       ),
       { seed: 12_005, numRuns: 150 },
     );

@@ -3,7 +3,7 @@ import type { EventStore, ServerDispatch } from '../store';
 import { SyncUnreachable, type ConfirmedAction, type SyncBackend } from './port';
 
 export interface SyncEngineOptions {
-  readonly store: EventStore;
+  readonly store: EventStore<unknown>;
   readonly backend: SyncBackend;
   readonly deviceId: string;
   /** Actions per pull: each pull is one transaction with the cursor. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
 import { inEnglish } from '../i18n/english';
-import { decide, type Command, type ListState } from '../model';
+import { decide, type Command, type ListState, listProjection } from '../model';
 import { createMemoryStore, type EventStore } from '../store';
 import { testContext } from '../test/harness';
 import { valid } from '../test/steps';
@@ -9,7 +9,11 @@ import { createSyncEngine } from './engine';
 import { createMemoryServer } from './memory-server';
 import { notKept } from './not-kept';
 
-async function act(store: EventStore, prefix: string, command: (list: ListState) => Command) {
+async function act(
+  store: EventStore<ListState>,
+  prefix: string,
+  command: (list: ListState) => Command,
+) {
   const list = await store.load();
   const decision = decide(command(list), list, testContext(Date.UTC(2026, 11, 1), prefix));
   if (!decision.ok) throw new Error(inEnglish(decision.message));
@@ -21,8 +25,8 @@ const milkIn = (list: ListState) => [...list.products.values()].find((p) => p.na
 describe('a change made apart that a rebase cannot keep is told in words', () => {
   it('Anna checks Milk off offline while Ben deletes it: Anna is told, and both agree', async () => {
     const server = createMemoryServer();
-    const anna = createMemoryStore();
-    const ben = createMemoryStore();
+    const anna = createMemoryStore(listProjection);
+    const ben = createMemoryStore(listProjection);
     await Promise.all([anna.sync.join(), ben.sync.join()]);
     const annaSync = createSyncEngine({
       store: anna,
@@ -61,14 +65,14 @@ describe('a change made apart that a rebase cannot keep is told in words', () =>
 
   it('says nothing when the change survives the rebase', async () => {
     const server = createMemoryServer();
-    const anna = createMemoryStore();
+    const anna = createMemoryStore(listProjection);
     await anna.sync.join();
     const annaSync = createSyncEngine({
       store: anna,
       backend: server.connect('anna'),
       deviceId: 'anna',
     });
-    const ben = createMemoryStore();
+    const ben = createMemoryStore(listProjection);
     await ben.sync.join();
     const benSync = createSyncEngine({
       store: ben,

@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { listProjection } from '../model';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { App } from '../app/App';
@@ -7,9 +8,14 @@ import { BasketProvider, createBasket, openBasket, type Basket, type CrossTab } 
 import type { EventContext } from '../model';
 import { createMemoryStore, type DexieStoreOptions } from '../store';
 
-/** A fresh, private IndexedDB for one test: nothing leaks between tests. */
-export function freshIndexedDB(): Pick<DexieStoreOptions, 'indexedDB' | 'IDBKeyRange'> {
-  return { indexedDB: new IDBFactory(), IDBKeyRange };
+/**
+ * A fresh, private IndexedDB for one test, with the shopping lists' fold the store is opened with
+ * (as `openBasket` opens it): nothing leaks between tests.
+ */
+export function freshIndexedDB(): Pick<DexieStoreOptions, 'indexedDB' | 'IDBKeyRange'> & {
+  projection: typeof listProjection;
+} {
+  return { indexedDB: new IDBFactory(), IDBKeyRange, projection: listProjection };
 }
 
 /** A clock that moves one second per event and ids that read well in failures. */
@@ -27,7 +33,7 @@ export async function openTestBasket(
     ctx?: EventContext;
   } = {},
 ): Promise<Basket> {
-  if (options.memory) return createBasket({ store: createMemoryStore() });
+  if (options.memory) return createBasket({ store: createMemoryStore(listProjection) });
   const { crossTab = null, memory: _memory, ctx, ...storage } = options;
   return openBasket({
     storage: { ...freshIndexedDB(), ...storage },
