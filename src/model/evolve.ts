@@ -5,15 +5,17 @@ import { handlerOf } from './events';
 import type { ListTable } from './lists';
 import type { AliasTable, ProductTable } from './product';
 import { effectsOf } from './purchase-effects';
-import { copyProducts, type Rows } from './rows';
+import { copyProducts } from './name-index';
+import type { Rows } from './rows';
 import { recordDispatch, type PurchaseChange, type StackTable } from './stacks';
 import { invertEvent } from './undo';
 
 /**
  * Bump when the fold changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
+ * 8: an add of a name already on its list (two devices apart) joins that product's row.
  */
-export const REDUCER_VERSION = 7;
+export const REDUCER_VERSION = 8;
 
 /**
  * The fold, from the smallest step up:

@@ -19,7 +19,10 @@ export interface Product {
 /** Product rows by id, as one fold owns them; see `evolve`. */
 export type ProductTable = Map<ProductId, Product>;
 
-/** Product ids that name another product's row; see `productNamed`. */
+/**
+ * Product ids that name another product's row: a second device added the same thing while the
+ * two were apart, and its add was folded into the row already there (see product-added.ts).
+ */
 export type AliasTable = Map<ProductId, ProductId>;
 
 /**

@@ -3,13 +3,16 @@ import { batches, evolveDispatch } from './evolve';
 import type { ListInfo } from './lists';
 import type { Product } from './product';
 import { applyPurchaseEffects, type Purchase } from './purchases';
-import { copyProducts } from './rows';
+import { copyProducts } from './name-index';
 import type { UndoStacks } from './stacks';
 
 /** What has committed, folded: the read model the store saves and the bus holds. */
 export interface ListState {
   readonly products: ReadonlyMap<ProductId, Product>;
-  /** Product ids that name another product's row: events naming either act on that row. */
+  /**
+   * Product ids that name another product's row: the second of two devices' adds of one name
+   * while apart, folded into the first's row. Events naming either id act on that row.
+   */
   readonly aliases: ReadonlyMap<ProductId, ProductId>;
   /** Head version of each stream: the expected version of its next append. */
   readonly versions: ReadonlyMap<StreamId, number>;
@@ -82,6 +85,7 @@ export function charsOf(event: BasketEvent): number {
 export function foldOnto(list: ListState, events: readonly BasketEvent[]): ListState {
   const rows = {
     products: copyProducts(list.products),
+    // A read model saved before aliases were kept has none (and is rebuilt: REDUCER_VERSION).
     aliases: new Map(list.aliases),
     lists: new Map(list.lists),
     categories: new Map(list.categories),

@@ -33,8 +33,8 @@ type ProductRows = Pick<RowsBefore, 'products' | 'aliases'>;
 
 /**
  * The row that product `id` names on list `streamId`: its own, or else, through an alias, the row
- * its add was folded into. An alias only reaches a row that is there: a product removed and put
- * back under its own id is its own row again, so nothing comes back through an alias.
+ * its add was folded into, while that row is there. Nothing comes back through an alias: a
+ * restore under an id whose row is gone puts the product back under that id, its own row again.
  */
 export function productNamed(
   rows: ProductRows,
@@ -53,17 +53,3 @@ export function elsewhere(rows: ProductRows, streamId: StreamId, id: ProductId):
   const row = rows.products.get(id) ?? (into === undefined ? undefined : rows.products.get(into));
   return row !== undefined && row.streamId !== streamId;
 }
-
-/** Writes a row (new, or replacing its own): the only way the model writes a product row. */
-export function putRow(table: ProductTable, row: Product): void {
-  table.set(row.productId, row);
-}
-
-/** Deletes a row: the only way the model deletes one. */
-export function dropRow(table: ProductTable, id: ProductId): void {
-  table.delete(id);
-}
-
-/** A copy of the rows for another fold to own. */
-export const copyProducts = (table: ReadonlyMap<ProductId, Product>): ProductTable =>
-  new Map(table);

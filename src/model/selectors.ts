@@ -1,4 +1,4 @@
-import { nameKey, type StreamId } from '../events';
+import { nameKey, type ProductId, type StreamId } from '../events';
 import { groupByAisle, type Aisle } from './aisles';
 import { aislesOf } from './lists';
 import type { Product } from './product';
@@ -71,4 +71,16 @@ export function findByName(list: ListState, streamId: StreamId, name: string): P
     if (product.streamId === streamId && product.key === key) return product;
   }
   return undefined;
+}
+
+/**
+ * The product `productId` names: its own row, or through an alias the row its add joined (two
+ * devices that added the same name while apart); undefined if it is gone.
+ */
+export function productOf(
+  list: Pick<ListState, 'products' | 'aliases'>,
+  productId: ProductId,
+): Product | undefined {
+  const into = list.aliases.get(productId);
+  return list.products.get(productId) ?? (into === undefined ? undefined : list.products.get(into));
 }

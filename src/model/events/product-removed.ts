@@ -1,6 +1,7 @@
 import { says } from '../../events/sentence';
 import { restoredDraft } from '../product';
-import { dropRow, productNamed } from '../rows';
+import { dropRow } from '../name-index';
+import { productNamed } from '../rows';
 import { noPurchases, type Handler } from './handler';
 
 export const productRemoved: Handler<'ProductRemoved'> = {

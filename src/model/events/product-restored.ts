@@ -1,6 +1,7 @@
 import { says } from '../../events/sentence';
 import { restoredDraft } from '../product';
-import { elsewhere, productNamed, putRow } from '../rows';
+import { putRow } from '../name-index';
+import { elsewhere, productNamed } from '../rows';
 import { noPurchases, type Handler } from './handler';
 import { newRow } from './product-rows';
 

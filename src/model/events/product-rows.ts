@@ -1,6 +1,7 @@
 import { nameKey, type ProductId, type StreamId } from '../../events';
 import type { Product } from '../product';
-import { productNamed, putRow, type Rows } from '../rows';
+import { putRow } from '../name-index';
+import { productNamed, type Rows } from '../rows';
 
 /** A whole row from an event's fields: its key worked out, no price unless one is given. */
 export function newRow(

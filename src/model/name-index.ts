@@ -1,0 +1,107 @@
+import type { ProductId, StreamId } from '../events';
+import type { Product, ProductTable } from './product';
+
+/**
+ * Which product ids each list holds under each name key, so that an add finds the product of its
+ * name without a search of the rows (a replay of 100,000 events, 10,000 of them adds, must not
+ * search 10,000 rows 10,000 times). Kept beside each product table it describes: made the first
+ * time a fold asks (one pass over the rows), then kept in step by `putRow` and `dropRow`.
+ *
+ * A fold owns a copy of the rows it starts from, and its index goes with it. Copying all of it
+ * for every commit would cost what copying the rows costs again, so a copy shares the part that
+ * no longer changes (`settled`) and copies only what changed since (`recent`); once that grows
+ * large, a copy settles it. Its arrays are replaced, never changed, so copies may share them.
+ */
+interface NameIndex {
+  readonly settled: ReadonlyMap<string, readonly ProductId[]>;
+  /** Changes since `settled` was made; an empty array where a name's last product went. */
+  readonly recent: Map<string, readonly ProductId[]>;
+}
+
+const SETTLE_AT = 1000;
+const indexes = new WeakMap<ReadonlyMap<ProductId, Product>, NameIndex>();
+const slot = (streamId: StreamId, key: string) => `${streamId}\n${key}`;
+const idsAt = (index: NameIndex, at: string) => index.recent.get(at) ?? index.settled.get(at);
+
+function indexOf(table: ReadonlyMap<ProductId, Product>): NameIndex {
+  let index = indexes.get(table);
+  if (!index) {
+    index = { settled: new Map(), recent: new Map() };
+    for (const product of table.values()) indexed(index, product);
+    indexes.set(table, index);
+  }
+  return index;
+}
+
+function indexed(index: NameIndex, p: Product): void {
+  const at = slot(p.streamId, p.key);
+  index.recent.set(at, [...(idsAt(index, at) ?? []), p.productId]);
+}
+
+function unindexed(index: NameIndex, p: Product): void {
+  const at = slot(p.streamId, p.key);
+  index.recent.set(at, idsAt(index, at)?.filter((id) => id !== p.productId) ?? []);
+}
+
+/** Writes a row (new, or replacing its own): the only way the model writes a product row. */
+export function putRow(table: ProductTable, row: Product): void {
+  const old = table.get(row.productId);
+  table.set(row.productId, row);
+  if (old && old.key === row.key && old.streamId === row.streamId) return;
+  const index = indexes.get(table);
+  if (!index) return;
+  if (old) unindexed(index, old);
+  indexed(index, row);
+}
+
+/** Deletes a row: the only way the model deletes one. */
+export function dropRow(table: ProductTable, id: ProductId): void {
+  const old = table.get(id);
+  if (!old) return;
+  table.delete(id);
+  const index = indexes.get(table);
+  if (index) unindexed(index, old);
+}
+
+/** A copy of the rows for another fold to own, with the name index, if there is one. */
+export function copyProducts(table: ReadonlyMap<ProductId, Product>): ProductTable {
+  const copy: ProductTable = new Map(table);
+  const index = indexes.get(table);
+  if (index) indexes.set(copy, copied(index));
+  return copy;
+}
+
+function copied({ settled, recent }: NameIndex): NameIndex {
+  if (recent.size < SETTLE_AT) return { settled, recent: new Map(recent) };
+  const all = new Map(settled);
+  for (const [at, ids] of recent) {
+    if (ids.length) all.set(at, ids);
+    else all.delete(at);
+  }
+  return { settled: all, recent: new Map() };
+}
+
+/**
+ * A product on list `streamId` with name key `key`. Two can share one only in a crafted log or
+ * after a rename on one device met an add on another; then the one still to buy, added first,
+ * is chosen, whatever order the rows happen to be in, so every fold of a log chooses the same.
+ */
+export function sameName(
+  table: ReadonlyMap<ProductId, Product>,
+  streamId: StreamId,
+  key: string,
+): Product | undefined {
+  let best: Product | undefined;
+  for (const id of idsAt(indexOf(table), slot(streamId, key)) ?? []) {
+    const p = table.get(id)!;
+    if (!best || before(p, best)) best = p;
+  }
+  return best;
+}
+
+const before = (a: Product, b: Product) =>
+  a.checked !== b.checked
+    ? !a.checked
+    : a.addedAt !== b.addedAt
+      ? a.addedAt < b.addedAt
+      : a.productId < b.productId;
