@@ -11,7 +11,6 @@ import {
 import { inEnglish } from '../i18n/english';
 import {
   applyCommitted,
-  batches,
   decide,
   emptyList,
   foldLog,
@@ -20,6 +19,9 @@ import {
   type EventContext,
   type ListState,
 } from '../model';
+import { interleave, renumbered, type Order } from './merged';
+
+export type { Order } from './merged';
 
 /**
  * Given / When / Then for the model, after Emmett's DeciderSpecification: one way to tell a story
@@ -66,9 +68,6 @@ export const tried = (ask: Ask): Tried => ({ tried: ask });
 const DAY = 24 * 60 * 60 * 1000;
 /** And then `days` days go by. */
 export const daysPass = (days: number): Passing => ({ passes: days * DAY });
-
-/** Which device's next dispatch goes next in the merged log; the rest follow in turn, A's first. */
-export type Order = 'a first' | 'b first' | readonly ('a' | 'b')[];
 
 const START = Date.UTC(2026, 10, 22, 9, 0);
 
@@ -129,31 +128,6 @@ function play(start: Played, ctx: Context, items: readonly Given[]): Played {
     if (isTried(item)) return played;
     throw new Error(`given: ${command.type} was refused: ${inEnglish(decision.message)}`);
   }, start);
-}
-
-/** Two devices' dispatches in one log, each device's in its own order: as a merge keeps them. */
-function interleave(
-  a: readonly StoredEvent[],
-  b: readonly StoredEvent[],
-  order: Order,
-): BasketEvent[] {
-  const picks = typeof order === 'string' ? [] : order;
-  const queues = { a: batches(a), b: batches(b) };
-  const out: BasketEvent[] = [];
-  for (const pick of picks) out.push(...(queues[pick].shift() ?? []));
-  const rest = order === 'b first' ? [...queues.b, ...queues.a] : [...queues.a, ...queues.b];
-  return [...out, ...rest.flat()];
-}
-
-/** Positions and list versions 1..n in log order, as a merge numbers them. */
-function renumbered(events: readonly BasketEvent[]): StoredEvent[] {
-  const heads = new Map<StreamId, number>();
-  return events.map((event, i) => {
-    const streamVersion = (heads.get(event.streamId) ?? 0) + 1;
-    heads.set(event.streamId, streamVersion);
-    const { seq: _seq, ...rest } = event as StoredEvent;
-    return { ...rest, streamVersion, seq: i + 1 } as StoredEvent;
-  });
 }
 
 class Act {
