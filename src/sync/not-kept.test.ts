@@ -95,4 +95,37 @@ describe('a change made apart that a rebase cannot keep is told in words', () =>
     await annaSync.round();
     expect(notKept(before, await anna.load(), pending)).toEqual([]);
   });
+
+  it('says nothing when both add Milk apart: the second add joins the first one’s row', async () => {
+    const server = createMemoryServer();
+    const [anna, ben] = [createMemoryStore(listProjection), createMemoryStore(listProjection)];
+    await Promise.all([anna.sync.join(), ben.sync.join()]);
+    const annaSync = createSyncEngine({
+      store: anna,
+      backend: server.connect('anna'),
+      deviceId: 'anna',
+    });
+    const benSync = createSyncEngine({
+      store: ben,
+      backend: server.connect('ben'),
+      deviceId: 'ben',
+    });
+    await act(ben, 'b', () => ({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...valid('Milk', 1),
+    }));
+    await benSync.round();
+    await act(anna, 'a', () => ({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...valid('Milk', 3),
+    }));
+    const before = await anna.load();
+    const pending = await anna.sync.pending();
+    await annaSync.round();
+    const after = await anna.load();
+    expect(notKept(before, after, pending)).toEqual([]);
+    expect([...after.products.values()].map((p) => [p.name, p.quantity])).toEqual([['Milk', 3]]);
+  });
 });

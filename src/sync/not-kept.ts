@@ -1,5 +1,5 @@
 import { says, type Sentence } from '../events/sentence';
-import type { ListState } from '../model';
+import { productOf, type ListState } from '../model';
 import type { PendingDispatch } from '../store';
 import { productIdsOf } from '../store/merge';
 
@@ -20,8 +20,9 @@ export function notKept(
       // Its own removal is not a change lost.
       if (event.type === 'ProductRemoved' || event.type === 'CheckedProductsCleared') continue;
       for (const id of productIdsOf(event)) {
-        const was = before.products.get(id);
-        if (!was || after.products.has(id) || told.has(id)) continue;
+        // Through an alias too: an add that joined another device's row was not lost.
+        const was = productOf(before, id);
+        if (!was || productOf(after, id) || told.has(id)) continue;
         told.add(id);
         out.push(says('notKept', { name: was.name }));
       }
