@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listProjection } from '../model';
 import { DEFAULT_STREAM, LOG_LIMITS, type BasketEvent } from '../events';
 import { inEnglish } from '../i18n/english';
-import { createMemoryStore } from '../store';
+import { createMemoryStore } from '../store/memory-store';
 import { backupOf, parseBackup } from '../store/backup-file';
 import { valid } from '../test/steps';
 import { createBasket } from './basket';

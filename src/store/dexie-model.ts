@@ -1,4 +1,4 @@
-import { readPosition } from './dexie-sync';
+import { readPosition } from './sync-position';
 import type { LogContext } from './dexie-context';
 import { guarded } from './dexie-db';
 import { lastDispatchStart } from './dispatches';

@@ -2,11 +2,10 @@ import type { BasketEvent, StoredEvent, StreamId } from '../events';
 import type { LogContext } from './dexie-context';
 import { CHUNK, guarded, openDatabase, WRITE_CHUNK, type DexieStoreOptions } from './dexie-db';
 import { dexieAppend } from './dexie-append';
-import { dexieImport } from './dexie-import';
 import { dexieReadModel } from './dexie-model';
-import { dexieSyncLog } from './dexie-sync';
 import type { Projection } from './projection';
 import { readStored, type SetAsideRow } from './read';
+import type { SyncLog } from './sync-log';
 import type { EventStore } from './types';
 
 export type { DexieStoreOptions } from './dexie-db';
@@ -52,7 +51,11 @@ export async function openDexieStore<S>(
   return {
     kind: 'indexeddb',
     health: open.health,
-    sync: dexieSyncLog({ ...open, events: db.events, meta: db.meta as never, guarded }),
+    sync: lazySync(() =>
+      import('./dexie-sync').then(({ dexieSyncLog }) =>
+        dexieSyncLog({ ...open, events: db.events, meta: db.meta as never, guarded }),
+      ),
+    ),
     load: model.load,
     append: dexieAppend(ctx, reached),
     readAfter: async (seq) => saw(await guarded(async () => (await readRows(seq)).events)),
@@ -70,11 +73,26 @@ export async function openDexieStore<S>(
         }),
       ),
     compact: model.compact,
-    importEvents: dexieImport(ctx, model),
+    // Rarely used: merging a backup loads its code when a backup is imported.
+    importEvents: async (...args) =>
+      (await import('./dexie-import')).dexieImport(ctx, model)(...args),
     rebuild: async (onProgress) => {
       open.writable();
       return saw(await guarded(() => model.rebuildAndSave(onProgress, true)));
     },
     close: () => db.close(),
+  };
+}
+
+/** A sync log whose code loads on first use: a device that never shares never fetches it. */
+function lazySync(load: () => Promise<SyncLog>): SyncLog {
+  let loaded: Promise<SyncLog> | null = null;
+  const get = () => (loaded ??= load());
+  return {
+    join: async () => (await get()).join(),
+    leave: async () => (await get()).leave(),
+    position: async () => (await get()).position(),
+    pending: async () => (await get()).pending(),
+    applyServer: async (actions, through) => (await get()).applyServer(actions, through),
   };
 }

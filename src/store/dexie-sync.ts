@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { StreamId } from '../events';
 import { readStored } from './read';
+import { readPosition, SYNC_KEY as KEY } from './sync-position';
 import { dispatchesOf, planApply, renumbered, type SyncLog, type SyncPosition } from './sync-log';
 
 type Row = object & { seq: number };
@@ -13,15 +14,6 @@ interface SyncTables {
   readonly guarded: <T>(work: () => Promise<T>) => Promise<T>;
   /** Throws unless this build may write here. */
   readonly writable: () => void;
-}
-
-const KEY = 'sync';
-
-export async function readPosition(meta: {
-  get(key: string): PromiseLike<unknown>;
-}): Promise<SyncPosition | null> {
-  const row = (await meta.get(KEY)) as (SyncPosition & { key: string }) | undefined;
-  return row ? { cursor: row.cursor, confirmedSeq: row.confirmedSeq } : null;
 }
 
 /** The sync log on IndexedDB: see `SyncLog`. Every method is one transaction. */

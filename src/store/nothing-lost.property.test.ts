@@ -32,7 +32,8 @@ import {
 } from '../test/arbitrary-log';
 import { freshIndexedDB } from '../test/harness';
 import { backupOf, parseBackup } from './backup-file';
-import { createMemoryStore, openDexieStore } from './index';
+import { openDexieStore } from './index';
+import { createMemoryStore } from './memory-store';
 import type { EventStore } from './types';
 
 /** A step of a script: a person's step, or the app saving its read model, or a reload. */

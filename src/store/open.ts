@@ -1,6 +1,5 @@
 import { openDexieStore, type DexieStoreOptions } from './dexie-store';
 import { StorageError } from './errors';
-import { createMemoryStore } from './memory-store';
 import type { EventStore, Projection } from './types';
 
 /**
@@ -16,6 +15,8 @@ export async function openStore<S>(
     // Data is there but belongs to a newer Basket: working in memory would hide it.
     if (problem instanceof StorageError && problem.reason === 'outdated') throw problem;
     console.error('IndexedDB could not be opened; working in memory.', problem);
+    // Rare (some private windows): the in-memory twin loads only then.
+    const { createMemoryStore } = await import('./memory-store');
     return { store: createMemoryStore(options.projection), problem };
   }
 }

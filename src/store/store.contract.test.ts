@@ -14,7 +14,8 @@ import { add, check, stepArbitrary, type Step } from '../test/steps';
 import { added } from '../test/events';
 import { freshIndexedDB, testContext } from '../test/harness';
 import { ConcurrencyError } from './errors';
-import { createMemoryStore, openDexieStore } from './index';
+import { openDexieStore } from './index';
+import { createMemoryStore } from './memory-store';
 import type { EventStore } from './types';
 import { inEnglish } from '../i18n/english';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldLog, type ListState, listProjection } from '../model';
-import { createMemoryStore, openDexieStore, renumbered, type EventStore } from '../store';
+import { openDexieStore, renumbered, type EventStore } from '../store';
+import { createMemoryStore } from '../store/memory-store';
 import {
   decideStep,
   logStepArbitrary,

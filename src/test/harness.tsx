@@ -6,7 +6,8 @@ import { App } from '../app/App';
 import { I18nProvider } from '../i18n';
 import { BasketProvider, createBasket, openBasket, type Basket, type CrossTab } from '../bus';
 import type { EventContext } from '../model';
-import { createMemoryStore, type DexieStoreOptions } from '../store';
+import { type DexieStoreOptions } from '../store';
+import { createMemoryStore } from '../store/memory-store';
 
 /**
  * A fresh, private IndexedDB for one test, with the shopping lists' fold the store is opened with
