@@ -24,6 +24,7 @@ export const listProjection = {
   withLastSeq: (list: ListState, lastSeq: number): ListState => ({ ...list, lastSeq }),
   unreadable: (list: ListState) => list.unreadable,
   versions: (list: ListState) => list.versions,
+  size: (list: ListState) => list.size,
   toSaved({ products, purchases, ...rest }: ListState) {
     return {
       rest,

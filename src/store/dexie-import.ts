@@ -1,4 +1,4 @@
-import { eventChars, LOG_LIMITS, type BasketEvent } from '../events';
+import { LOG_LIMITS, type BasketEvent } from '../events';
 import { says } from '../events/sentence';
 import type { LogContext } from './dexie-context';
 import { guarded } from './dexie-db';
@@ -37,12 +37,6 @@ export function dexieImport<S>(ctx: LogContext<S>, model: ReturnType<typeof dexi
           incoming,
         );
         if (merge.added === 0 && unreadable.length === 0) return { added: 0, list: null };
-        // The limits are the backup file's: a merge that a backup could not hold is refused,
-        // so every file Basket exports, it imports.
-        const chars = merge.events.reduce((n, e) => n + eventChars(e), 0);
-        if (merge.events.length > LOG_LIMITS.events || chars > LOG_LIMITS.chars) {
-          throw new StorageError(says('mergeTooLarge', { max: LOG_LIMITS.events }), 'conflict');
-        }
         // Rows this build cannot read cannot be placed in the merged order: they are moved
         // aside, verbatim, and go on being exported and told.
         const keep = [...aside, ...read.unreadable, ...unreadable].map((u, i) => ({
@@ -61,6 +55,12 @@ export function dexieImport<S>(ctx: LogContext<S>, model: ReturnType<typeof dexi
           state = P.withLastSeq(folded, seqs.at(-1) ?? P.lastSeq(state));
           onProgress?.(end, merge.rows.length);
           i = end;
+        }
+        // The limits are the backup file's: a merge that a backup could not hold is refused (the
+        // transaction, and all it wrote, is undone), so every file Basket exports, it imports.
+        const size = P.size(state);
+        if (size.events > LOG_LIMITS.events || size.chars > LOG_LIMITS.chars) {
+          throw new StorageError(says('mergeTooLarge', { max: LOG_LIMITS.events }), 'conflict');
         }
         await db.meta.put({ key: 'setAside', rows: keep } as never);
         await writeSnapshot(db.meta, P.toSaved(state), saveAs(state), head);

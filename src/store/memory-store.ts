@@ -115,8 +115,11 @@ export function createMemoryStore<S>(P: Projection<S>): EventStore<S> {
         log.map((event) => ({ row: event, event })),
         structuredClone(incoming),
       );
-      const chars = merge.events.reduce((n, e) => n + eventChars(e), 0);
-      if (merge.events.length > LOG_LIMITS.events || chars > LOG_LIMITS.chars) {
+      // Cheap first: the count; the characters only if the count is within the limit.
+      const tooLarge =
+        merge.events.length > LOG_LIMITS.events ||
+        merge.events.reduce((n, e) => n + eventChars(e), 0) > LOG_LIMITS.chars;
+      if (tooLarge) {
         throw new StorageError(says('mergeTooLarge', { max: LOG_LIMITS.events }), 'conflict');
       }
       if (merge.added > 0 || unreadable.length > 0) {

@@ -20,6 +20,8 @@ export interface Projection<S> {
   withLastSeq(state: S, lastSeq: number): S;
   /** The rows the fold set aside, so the store can ask at boot whether they read now. */
   unreadable(state: S): readonly { readonly seq: number; readonly reason: 'unknown' | 'invalid' }[];
+  /** How much history the fold has taken in, as a backup holds it: the limits are on this. */
+  size(state: S): { readonly events: number; readonly chars: number };
   /** Each list's head version, which the store checks appends against. */
   versions(state: S): ReadonlyMap<StreamId, number>;
   /** The read model as saved: its big tables (saved in parts) and the rest (one record). */
