@@ -279,4 +279,28 @@ export const en = {
   restoreThis: 'Restore this list',
   backToNow: 'Back to now',
   alreadyLikeThis: 'The list is already just like this.',
+  // Household sync
+  sync: 'Sync',
+  deviceName: 'Device name',
+  inviteLink: 'Invite link',
+  join: 'Join',
+  joinAsk: (p: Named) =>
+    `Join the household “${p.name}”? Its lists and this device’s will be shared.`,
+  notNow: 'Not now',
+  household: (p: Named) => `Household: ${p.name}`,
+  copyInvite: 'Copy invite link',
+  inviteCopied: 'Invite link copied. Send it privately: whoever has it can change your lists.',
+  leaveHousehold: 'Leave household',
+  leftHousehold: 'This device left the household and keeps its lists.',
+  joinedHousehold: (p: Named) => `Joined “${p.name}”.`,
+  synced: 'Synced',
+  syncingNow: 'Syncing…',
+  syncOffline: (p: { count: number }, h: Helpers) =>
+    p.count === 0 ? 'Offline' : `Offline — ${plural(p.count, 'change', 'changes', h)} waiting`,
+  inviteNone: 'This is not an invite link: it should contain “#join=”.',
+  inviteDamaged: 'This invite link is damaged. Ask for it again.',
+  inviteNewer: 'This invite link was made by a newer Basket. Update Basket to join.',
+  joinFailed: 'Could not join the household here. Nothing was changed.',
+  syncRefused: (p: Detail) =>
+    `A change from another device could not be read (${p.detail}), so it was left out.`,
 };

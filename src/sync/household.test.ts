@@ -1,0 +1,151 @@
+import { waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_STREAM } from '../events';
+import { createBasket, type Basket, type ChangeFeed } from '../bus';
+import { inEnglish } from '../i18n/english';
+import { listProjection, type Command, type ListState } from '../model';
+import { openDexieStore, type EventStore } from '../store';
+import { freshIndexedDB, testContext } from '../test/harness';
+import { valid } from '../test/steps';
+import { startHousehold, type Household, type HouseholdStatus } from './household';
+import type { Invite } from './invite';
+import { createMemoryServer, type MemoryConnection, type MemoryServer } from './memory-server';
+
+const invite: Invite = {
+  server: 'ws://127.0.0.1:4323',
+  household: 'abcdefgh12',
+  name: 'Smith family',
+  seed: `SU${'A'.repeat(56)}`,
+  key: `${'A'.repeat(42)}A`,
+};
+
+const add = (name: string): Command => ({
+  type: 'AddProduct',
+  streamId: DEFAULT_STREAM,
+  ...valid(name, 1),
+});
+const names = (basket: Basket) => [...basket.getState().list.products.values()].map((p) => p.name);
+const milkOf = (basket: Basket) =>
+  [...basket.getState().list.products.values()].find((p) => p.name === 'Milk')!.productId;
+
+interface Device {
+  basket: Basket;
+  store: EventStore<ListState>;
+  household: Household;
+  connection: MemoryConnection;
+  statuses: HouseholdStatus[];
+}
+
+const opened: Device[] = [];
+afterEach(async () => {
+  for (const device of opened.splice(0)) {
+    await device.household.stop();
+    device.basket.dispose();
+  }
+});
+
+/** A real Basket on fake-indexeddb, with a household session on the in-memory server. */
+async function device(server: MemoryServer, name: string): Promise<Device> {
+  const store = await openDexieStore({ ...freshIndexedDB(), projection: listProjection });
+  const words: { grown: (() => void)[]; reset: (() => void)[] } = { grown: [], reset: [] };
+  const feed: ChangeFeed = {
+    listen(onGrown, onReset) {
+      words.grown.push(() => onGrown());
+      words.reset.push(onReset);
+      return () => {};
+    },
+  };
+  const basket = await createBasket({
+    store,
+    otherDevices: feed,
+    ctx: testContext(Date.UTC(2026, 11, 1), name),
+    compactEvery: 0,
+  });
+  const connection = server.connect(name);
+  const household = await startHousehold({
+    store,
+    joined: { invite, deviceId: name, deviceName: name },
+    connect: () => Promise.resolve(connection),
+    door: {
+      grown: () => words.grown.forEach((w) => w()),
+      reset: () => words.reset.forEach((w) => w()),
+    },
+    current: () => basket.getState().list,
+    notify: (sentence) => basket.announce('status', sentence),
+    wakeups: { listen: () => () => {} },
+    every: 60_000,
+  });
+  const statuses: HouseholdStatus[] = [];
+  household.onStatus((s) => statuses.push(s));
+  basket.committed$.subscribe(() => household.kick());
+  const made = { basket, store, household, connection, statuses };
+  opened.push(made);
+  return made;
+}
+
+describe('a household session keeps two devices’ lists together', () => {
+  it('an add on one shows on the other after a round, and both say Synced', async () => {
+    const server = createMemoryServer();
+    const anna = await device(server, 'anna');
+    const ben = await device(server, 'ben');
+    await anna.basket.dispatch(add('Milk'));
+    await anna.household.round();
+    await ben.household.round();
+    await waitFor(() => expect(names(ben.basket)).toEqual(['Milk']));
+    await waitFor(() => expect(anna.household.status()).toEqual({ state: 'synced' }));
+    expect(ben.household.status()).toEqual({ state: 'synced' });
+  });
+
+  it('offline, changes wait and are counted; back online, they go and it says Synced', async () => {
+    const server = createMemoryServer();
+    const anna = await device(server, 'anna');
+    const ben = await device(server, 'ben');
+    await anna.household.round();
+    anna.connection.setOnline(false);
+    await anna.basket.dispatch(add('Milk'));
+    await anna.basket.dispatch(add('Bread'));
+    await anna.household.round();
+    await waitFor(() => expect(anna.household.status()).toEqual({ state: 'offline', pending: 2 }));
+
+    anna.connection.setOnline(true);
+    await waitFor(() => expect(anna.household.status()).toEqual({ state: 'synced' }));
+    await ben.household.round();
+    await waitFor(() => expect(names(ben.basket).sort()).toEqual(['Bread', 'Milk']));
+  });
+
+  it('a change a rebase cannot keep is told in words, once', async () => {
+    const server = createMemoryServer();
+    const anna = await device(server, 'anna');
+    const ben = await device(server, 'ben');
+    await anna.basket.dispatch(add('Milk'));
+    await anna.household.round();
+    await ben.household.round();
+    await waitFor(() => expect(names(ben.basket)).toEqual(['Milk']));
+
+    anna.connection.setOnline(false);
+    await ben.basket.dispatch({ type: 'RemoveProduct', productId: milkOf(ben.basket) });
+    await ben.household.round();
+    await anna.basket.dispatch({ type: 'CheckProduct', productId: milkOf(anna.basket) });
+    await anna.household.round();
+    anna.connection.setOnline(true);
+    await anna.household.round();
+
+    await waitFor(() =>
+      expect(inEnglish(anna.basket.getState().notice!.text)).toBe(
+        'Milk was deleted on another device, so your change to it could not be kept.',
+      ),
+    );
+    await waitFor(() => expect(names(anna.basket)).toEqual([]));
+    await waitFor(() => expect(anna.household.status()).toEqual({ state: 'synced' }));
+  });
+
+  it('leaving keeps the lists', async () => {
+    const server = createMemoryServer();
+    const anna = await device(server, 'anna');
+    await anna.basket.dispatch(add('Milk'));
+    await anna.household.round();
+    await anna.household.leave();
+    expect(await anna.store.sync.position()).toBeNull();
+    expect(names(anna.basket)).toEqual(['Milk']);
+  });
+});
