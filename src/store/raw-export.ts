@@ -7,9 +7,13 @@ import { readStored, type SetAsideRow } from './read';
  * cannot open at all. Rows of the log this build can read go in `events`; every other row, and
  * every row an import kept aside, goes in `unreadable`, verbatim. The file imports as a backup.
  */
-export async function exportRawDatabase(name = 'basket'): Promise<BackupFile> {
+export async function exportRawDatabase(
+  name = 'basket',
+  /** For tests: a fake-indexeddb factory. */
+  where: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+): Promise<BackupFile> {
   // No declared versions: Dexie opens whatever is there, at whatever version, as it is.
-  const db = new Dexie(name, { autoOpen: false });
+  const db = new Dexie(name, { autoOpen: false, ...where });
   try {
     await db.open();
     const has = (table: string) => db.tables.some((t) => t.name === table);
