@@ -4,6 +4,8 @@ import { BuyAgain } from '../features/buy-again/BuyAgain';
 import { ListPicker } from '../features/lists/ListPicker';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
+import { offeredInvite } from '../features/sync/offered';
+import { SyncStatus } from '../features/sync/SyncStatus';
 import { UndoButtons } from '../features/undo/UndoButtons';
 import { useI18n } from '../i18n';
 import { LanguagePicker } from './LanguagePicker';
@@ -13,10 +15,13 @@ import { StorageBanner } from './StorageBanner';
 
 const BackupPanel = lazy(() => import('../features/backup/BackupPanel'));
 const HistoryView = lazy(() => import('../features/history/HistoryView'));
+const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 
 export function App() {
   const [view, setView] = useState<'list' | 'history'>('list');
   const { t } = useI18n();
+  const [offered] = useState(offeredInvite);
+  const [syncOpen, setSyncOpen] = useState(offered !== undefined);
   return (
     <div className="app">
       <header className="app-header">
@@ -31,9 +36,19 @@ export function App() {
             >
               {t('history')}
             </button>
+            <button type="button" aria-expanded={syncOpen} onClick={() => setSyncOpen(!syncOpen)}>
+              {t('sync')}
+            </button>
             <LanguagePicker />
           </div>
         </div>
+        {syncOpen ? (
+          <Suspense fallback={null}>
+            <SyncPanel offered={offered} />
+          </Suspense>
+        ) : (
+          <SyncStatus />
+        )}
         <ListPicker />
         <StorageBanner />
         <SetAsideBanner />

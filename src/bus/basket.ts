@@ -3,6 +3,7 @@ import { backups } from './backup';
 import { browserHidden, browserIdle, systemContext } from './browser';
 import { createCatchUp } from './catch-up';
 import { runCommand } from './command';
+import { createHouseholdDoor } from './household';
 import { COMPACT_EVERY, keepHouse } from './housekeeping';
 import { createNotices } from './notices';
 import { createQueue } from './queue';
@@ -12,6 +13,7 @@ import type { Basket, BasketOptions } from './types';
 
 export type { Basket, BasketOptions, JobOutcome, Outcome, PhasedProgress } from './types';
 export type { ChangeFeed } from './catch-up';
+export type { HouseholdDoor, HouseholdView } from './household';
 export { COMPACT_EVERY } from './housekeeping';
 export { historyLarge } from './notices';
 
@@ -32,6 +34,7 @@ export async function createBasket({
   ctx = systemContext,
   crossTab = null,
   otherDevices = null,
+  connectHousehold,
   onLoadProgress,
   initialList,
   onListSelected,
@@ -56,7 +59,18 @@ export async function createBasket({
     onHidden,
   });
   const others = createCatchUp({ queue, store, state: state.get, notices });
-  const stopFollowing = [others.follow(crossTab), others.follow(otherDevices)];
+  const household = createHouseholdDoor({
+    store,
+    current: () => state.get().list,
+    notify: (sentence) => session.announce('status', sentence),
+    committed$: state.committed$,
+    ...(connectHousehold ? { connect: connectHousehold } : {}),
+  });
+  const stopFollowing = [
+    others.follow(crossTab),
+    others.follow(otherDevices),
+    others.follow(household.feed),
+  ];
   const wrote = (lastSeq: number) => crossTab?.announce(lastSeq);
   const backup = backups({ queue, store, ctx, notices, crossTab });
 
@@ -82,7 +96,9 @@ export async function createBasket({
     subscribe: state.subscribe,
     state$: state.state$,
     committed$: state.committed$,
+    household,
     dispose() {
+      household.stop();
       house.stop();
       for (const stop of stopFollowing) stop();
       crossTab?.close();

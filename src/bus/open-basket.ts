@@ -1,5 +1,6 @@
 import { listProjection, type EventContext } from '../model';
 import { openStore, type DexieStoreOptions, type Progress } from '../store';
+import type { ConnectHousehold } from '../sync/household';
 import { createBasket, type Basket } from './basket';
 import { broadcastCrossTab, type CrossTab } from './cross-tab';
 import { rememberedList, rememberList } from './remembered-list';
@@ -14,6 +15,8 @@ export interface OpenBasketOptions {
   onLoadProgress?: Progress;
   /** Where ids and times come from; tests pass a clock of their own. */
   ctx?: EventContext;
+  /** How a household's server is reached; tests pass the in-memory one. */
+  connectHousehold?: ConnectHousehold;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function openBasket(options: OpenBasketOptions = {}): Promise<Baske
     initialList: rememberedList(),
     onListSelected: rememberList,
     ...(options.ctx ? { ctx: options.ctx } : {}),
+    ...(options.connectHousehold ? { connectHousehold: options.connectHousehold } : {}),
   });
   return basket;
 }

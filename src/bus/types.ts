@@ -7,6 +7,8 @@ import type { BackupFile } from '../store/backup-file';
 import type { EventStore, Progress } from '../store';
 import type { ChangeFeed } from './catch-up';
 import type { CrossTab } from './cross-tab';
+import type { HouseholdDoor } from './household';
+import type { ConnectHousehold } from '../sync/household';
 
 export type Outcome =
   { ok: true; events: readonly StoredEvent[] } | { ok: false; message: Sentence };
@@ -48,6 +50,8 @@ export interface Basket {
   readonly state$: Observable<BasketState>;
   /** Every batch of events that committed (here or in another tab), once each, in log order. */
   readonly committed$: Observable<readonly StoredEvent[]>;
+  /** Household sync: join, leave, status (`src/bus/household.ts`); loads only when used. */
+  readonly household: HouseholdDoor;
   dispose(): void;
 }
 
@@ -56,10 +60,12 @@ export interface BasketOptions {
   ctx?: EventContext;
   crossTab?: CrossTab | null;
   /**
-   * Household sync's door (not yet built): another device's events, once stored, are announced
-   * here and folded exactly as another tab's are. See `ChangeFeed`.
+   * Another device's events, once stored, are announced here and folded exactly as another
+   * tab's are (see `ChangeFeed`). The household door's own feed is always followed as well.
    */
   otherDevices?: ChangeFeed | null;
+  /** How a household's server is reached: NATS over a WebSocket unless told (tests: memory). */
+  connectHousehold?: ConnectHousehold;
   /** Told how a rebuild on boot (after a reducer change) is getting on. */
   onLoadProgress?: Progress;
   /** The list to open first, if it is still there. */

@@ -9,6 +9,7 @@ import { freshIndexedDB, testContext } from '../test/harness';
 import { valid } from '../test/steps';
 import { startHousehold, type Household, type HouseholdStatus } from './household';
 import type { Invite } from './invite';
+import { notKept } from './not-kept';
 import { createMemoryServer, type MemoryConnection, type MemoryServer } from './memory-server';
 
 const invite: Invite = {
@@ -71,6 +72,7 @@ async function device(server: MemoryServer, name: string): Promise<Device> {
       reset: () => words.reset.forEach((w) => w()),
     },
     current: () => basket.getState().list,
+    notKept,
     notify: (sentence) => basket.announce('status', sentence),
     wakeups: { listen: () => () => {} },
     every: 60_000,

@@ -3,7 +3,7 @@ import type { ListState } from '../model';
 import type { EventStore } from '../store';
 import { createSyncEngine, type SyncRound } from './engine';
 import type { Invite } from './invite';
-import { notKept } from './not-kept';
+import type { notKept } from './not-kept';
 import type { SyncBackend } from './port';
 
 /** What the person is told about sharing: all sent and applied, under way, or waiting. */
@@ -43,6 +43,11 @@ export interface HouseholdOptions {
   readonly door: OtherDevicesDoor;
   /** The list as shown now: what a rebase is compared against, to tell what it could not keep. */
   readonly current: () => ListState;
+  /**
+   * What a rebase could not keep (`notKept` from `./not-kept`), handed in by the caller, which
+   * has the model loaded already: so this module, loaded late, does not split the model's code.
+   */
+  readonly notKept: typeof notKept;
   /** A notice for the person, told once (refused wire messages, changes not kept). */
   readonly notify: (sentence: Sentence) => void;
   readonly wakeups?: Wakeups;
@@ -91,6 +96,7 @@ export const browserWakeups: Wakeups = {
  */
 export async function startHousehold(options: HouseholdOptions): Promise<Household> {
   const { store, joined, door, notify, current } = options;
+  const toldNotKept = options.notKept;
   const every = options.every ?? 30_000;
   const maxBackoff = options.maxBackoff ?? 5 * 60_000;
   await store.sync.join();
@@ -161,7 +167,7 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
     if (result.rebased) {
       door.reset();
       if (pending.length > 0) {
-        for (const sentence of notKept(before, await store.load(), pending)) notify(sentence);
+        for (const sentence of toldNotKept(before, await store.load(), pending)) notify(sentence);
       }
     } else if (result.added > 0) door.grown();
     for (const { serverSeq, why } of result.refused) {

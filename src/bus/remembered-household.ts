@@ -1,0 +1,28 @@
+import type { HouseholdStatus } from '../sync/household';
+
+/** What the Sync panel shows: the household joined (if any), its status, this device's name. */
+export interface HouseholdView {
+  readonly name: string | null;
+  readonly status: HouseholdStatus | null;
+  readonly deviceName: string;
+}
+
+/** Kept by this browser (the invite holds secrets: it is never sent anywhere but its server). */
+export const JOINED = 'basket:household';
+export const NAME = 'basket:device-name';
+
+export function remembered(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+export function remember(key: string, value: string | null) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Not remembered: the next visit asks again.
+  }
+}
