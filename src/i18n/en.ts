@@ -292,7 +292,6 @@ export const en = {
   inviteCopied: 'Invite link copied. Send it privately: whoever has it can change your lists.',
   leaveHousehold: 'Leave household',
   leftHousehold: 'This device left the household and keeps its lists.',
-  joinedHousehold: (p: Named) => `Joined “${p.name}”.`,
   synced: 'Synced',
   syncingNow: 'Syncing…',
   syncOffline: (p: { count: number }, h: Helpers) =>

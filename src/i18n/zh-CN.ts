@@ -243,7 +243,6 @@ export const zhCN: Messages = {
   inviteCopied: '邀请链接已复制。请私下发送：拿到它的人都能修改你的清单。',
   leaveHousehold: '退出家庭',
   leftHousehold: '这台设备已退出家庭，清单仍保留在这里。',
-  joinedHousehold: (p) => `已加入“${p.name}”。`,
   synced: '已同步',
   syncingNow: '正在同步…',
   syncOffline: (p, h) => (p.count === 0 ? '离线' : `离线 — ${h.n(p.count)} 项更改等待发送`),
