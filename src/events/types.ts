@@ -44,3 +44,10 @@ export type StoredEvent = BasketEvent & { readonly seq: number };
 
 /** The list every product lives in until several lists arrive. */
 export const DEFAULT_STREAM: StreamId = 'list:default';
+
+/** The products an event names. */
+export function productIdsOf(event: BasketEvent): readonly string[] {
+  if (event.type === 'CheckedProductsCleared') return event.payload.productIds;
+  const payload = event.payload as { productId?: unknown };
+  return typeof payload.productId === 'string' ? [payload.productId] : [];
+}

@@ -1,5 +1,5 @@
 import { says } from '../events/sentence';
-import { actionOf, type BasketEvent, type StreamId } from '../events';
+import { actionOf, productIdsOf, type BasketEvent, type StreamId } from '../events';
 import { StorageError } from './errors';
 
 /** An event in the log: the row as it was written (any version) and how this build reads it. */
@@ -159,11 +159,4 @@ function checkOwnership(events: readonly BasketEvent[]): void {
       }
     }
   }
-}
-
-/** The products an event names. */
-export function productIdsOf(event: BasketEvent): readonly string[] {
-  if (event.type === 'CheckedProductsCleared') return event.payload.productIds;
-  const payload = event.payload as { productId?: unknown };
-  return typeof payload.productId === 'string' ? [payload.productId] : [];
 }

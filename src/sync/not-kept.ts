@@ -1,7 +1,7 @@
+import { productIdsOf } from '../events';
 import { says, type Sentence } from '../events/sentence';
 import { productOf, type ListState } from '../model';
 import type { PendingDispatch } from '../store';
-import { productIdsOf } from '../store/merge';
 
 /**
  * What a rebase could not keep, in words: a change this device made while apart to a product
