@@ -25,6 +25,7 @@ export const logShare = (size: { events: number; chars: number }): number =>
 
 /** One event's share of a backup file: its JSON (without a device's `seq`) and a comma. */
 export function eventChars(event: object): number {
+  if (!('seq' in event)) return JSON.stringify(event).length + 1;
   const { seq: _seq, ...content } = event as { seq?: number };
   return JSON.stringify(content).length + 1;
 }

@@ -143,3 +143,21 @@ describe('what Basket writes, Basket reads', () => {
     );
   });
 });
+
+describe('the quick way for plain names says what the whole way says', () => {
+  it('property: for printable ASCII, the key and the cleaned name are those of the same name with an invisible character in it', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...' aB9-.,!~'.split('')), maxLength: 30 }),
+        fc.nat(),
+        (name, at) => {
+          const cut = at % (name.length + 1);
+          const slow = `${name.slice(0, cut)}\u200B${name.slice(cut)}`;
+          expect(nameKey(name)).toBe(nameKey(slow));
+          expect(cleanName(name)).toBe(cleanName(slow));
+        },
+      ),
+      { seed: 11_009, numRuns: 500 },
+    );
+  });
+});

@@ -1,4 +1,11 @@
-import type { BasketEvent, Category, ProductId, StoredEvent, StreamId } from '../events';
+import {
+  eventChars,
+  type BasketEvent,
+  type Category,
+  type ProductId,
+  type StoredEvent,
+  type StreamId,
+} from '../events';
 import { batches, evolveDispatch } from './evolve';
 import type { ListInfo } from './lists';
 import type { Product } from './product';
@@ -73,8 +80,7 @@ export const emptyList = (lastSeq = 0): ListState => ({
 
 /** One event's share of a backup file: its JSON (without this device's `seq`) and a comma. */
 export function charsOf(event: BasketEvent): number {
-  const { seq: _seq, ...content } = event as BasketEvent & { seq?: number };
-  return JSON.stringify(content).length + 1;
+  return eventChars(event);
 }
 
 /**
