@@ -121,7 +121,7 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
       backend.onNews(kick),
       backend.onStatus((s) => {
         if (s === 'online') {
-          wait = every;
+          wait = FIRST_RETRY;
           kick();
         } else setStatus({ state: 'offline', pending: pendingOf(status) });
       }),
@@ -141,7 +141,14 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
   let running: Promise<SyncRound | null> = Promise.resolve(null);
   let queued: Promise<SyncRound | null> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let wait = every;
+  // After a failure: try again soon, then less and less often (a server down for long is not
+  // hammered); after a complete round, the regular `every`.
+  const FIRST_RETRY = 1000;
+  let wait = FIRST_RETRY;
+  const failed = () => {
+    schedule(wait);
+    wait = Math.min(maxBackoff, wait * 2);
+  };
   const toldRefused = new Set<number>();
 
   function schedule(ms: number) {
@@ -153,8 +160,7 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
     const pending = await store.sync.pending();
     if (!(await connected()) || !backend || !engine) {
       setStatus({ state: 'offline', pending: pending.length });
-      wait = Math.min(maxBackoff, wait * 2);
-      schedule(wait);
+      failed();
       return null;
     }
     if (backend.status() === 'offline') setStatus({ state: 'offline', pending: pending.length });
@@ -179,8 +185,11 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
     if (result.complete && left === 0) setStatus({ state: 'synced' });
     else if (result.complete) setStatus({ state: 'syncing', pending: left });
     else setStatus({ state: 'offline', pending: left });
-    wait = result.complete ? every : Math.min(maxBackoff, wait * 2);
-    schedule(result.complete && left > 0 ? 0 : result.complete ? every : wait);
+    if (!result.complete) failed();
+    else {
+      wait = FIRST_RETRY;
+      schedule(left > 0 ? 0 : every);
+    }
     return result;
   }
 
@@ -193,8 +202,7 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
       if (stopped) return null;
       return once().catch((error: unknown) => {
         console.error('Household sync round failed', error instanceof Error ? error.name : '');
-        wait = Math.min(maxBackoff, wait * 2);
-        schedule(wait);
+        failed();
         return null;
       });
     });
@@ -209,7 +217,7 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
 
   stops.push(
     (options.wakeups ?? browserWakeups).listen(() => {
-      wait = every;
+      wait = FIRST_RETRY;
       kick();
     }),
   );
