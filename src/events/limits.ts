@@ -1,3 +1,5 @@
+import { jsonLength } from './json-length';
+
 /**
  * How much history Basket keeps, as one set: the writer refuses a change, and an import a merge,
  * that would take the log past these, and a backup file is accepted up to them, so Basket always
@@ -25,7 +27,8 @@ export const logShare = (size: { events: number; chars: number }): number =>
 
 /** One event's share of a backup file: its JSON (without a device's `seq`) and a comma. */
 export function eventChars(event: object): number {
-  if (!('seq' in event)) return JSON.stringify(event).length + 1;
-  const { seq: _seq, ...content } = event as { seq?: number };
-  return JSON.stringify(content).length + 1;
+  const { seq } = event as { seq?: unknown };
+  // Without the device's `seq` ("seq":N and its comma), as a backup writes the event.
+  const seqChars = seq === undefined ? 0 : 7 + jsonLength(seq);
+  return jsonLength(event) - seqChars + 1;
 }

@@ -15,13 +15,11 @@ describe('the raw export, when Basket cannot open at all', () => {
     store.close();
     // A newer Basket upgraded it, and one row on disk is damaged.
     const newer = new Dexie('basket', idb);
-    newer
-      .version(9)
-      .stores({
-        events: '++seq, &id, &[streamId+streamVersion], streamId',
-        meta: 'key',
-        lists: 'x',
-      });
+    newer.version(9).stores({
+      events: '++seq, &id, &[streamId+streamVersion], streamId',
+      meta: 'key',
+      lists: 'x',
+    });
     await newer.open();
     const damaged = { ...added(3), payload: { productId: 'p', name: 'Eggs', quantity: -1 } };
     await newer.table('events').add({ ...damaged });
