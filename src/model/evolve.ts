@@ -82,7 +82,8 @@ export function evolveDispatch(
     parts.push(invertEvent(event, rows));
     evolveRows(rows, event);
   }
-  return recordDispatch(stacks, batch, label, parts.reverse().flat(), done);
+  const inverse = parts.length === 1 ? parts[0]! : parts.reverse().flat();
+  return recordDispatch(stacks, batch, label, inverse, done);
 }
 
 /** `evolveDispatch`, as it was called before the rows were one table of tables. */
