@@ -7,7 +7,13 @@ import type { EventContext } from '../model';
 import { openDexieStore } from '../store';
 import { parseBackup } from '../store/backup-file';
 import { faultOn } from '../store/faults';
-import { freshIndexedDB, openTestBasket, renderApp, testContext } from '../test/harness';
+import {
+  freshIndexedDB,
+  openTestBasket,
+  renderApp,
+  testContext,
+  upgradedByNewerBasket,
+} from '../test/harness';
 import { addProducts, shownProducts } from '../test/people';
 import { valid } from '../test/steps';
 
@@ -434,14 +440,7 @@ describe('11. each fault is named truly', () => {
     const first = await openTestBasket(idb);
     await first.dispatch(adding('Milk'));
     first.dispose();
-    const newer = new Dexie('basket', idb);
-    newer.version(9).stores({
-      events: '++seq, &id, &[streamId+streamVersion], streamId',
-      meta: 'key',
-      lists: 'streamId',
-    });
-    await newer.open();
-    newer.close();
+    (await upgradedByNewerBasket(idb)).close();
 
     const app = await renderApp(idb);
     expect(shownProducts()).toEqual(['Milk']);

@@ -5,7 +5,7 @@ import { says } from '../events/sentence';
 import { fold, foldLog, REDUCER_VERSION } from '../model';
 import { added } from '../test/events';
 import { faultOn } from './faults';
-import { freshIndexedDB } from '../test/harness';
+import { freshIndexedDB, upgradedByNewerBasket } from '../test/harness';
 import golden from '../events/fixtures/golden-v1.json';
 import { openDexieStore } from './dexie-store';
 import { StorageError } from './errors';
@@ -300,14 +300,7 @@ describe('Dexie store and events from other versions of Basket', () => {
     const store = await openDexieStore(idb);
     await store.append(DEFAULT_STREAM, 0, [added(1)]);
     store.close();
-    const newer = new Dexie('basket', idb);
-    newer.version(9).stores({
-      events: '++seq, &id, &[streamId+streamVersion], streamId',
-      meta: 'key',
-      lists: 'streamId',
-    });
-    await newer.open();
-    newer.close();
+    (await upgradedByNewerBasket(idb)).close();
 
     const old = await openDexieStore(idb);
     expect(old.health()).toBe('newer');

@@ -1,8 +1,7 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
 import { added } from '../test/events';
-import { freshIndexedDB } from '../test/harness';
+import { freshIndexedDB, upgradedByNewerBasket } from '../test/harness';
 import { parseBackup } from './backup-file';
 import { openDexieStore } from './dexie-store';
 import { exportRawDatabase } from './raw-export';
@@ -14,13 +13,7 @@ describe('the raw export, when Basket cannot open at all', () => {
     await store.append(DEFAULT_STREAM, 0, [added(1), added(2)]);
     store.close();
     // A newer Basket upgraded it, and one row on disk is damaged.
-    const newer = new Dexie('basket', idb);
-    newer.version(9).stores({
-      events: '++seq, &id, &[streamId+streamVersion], streamId',
-      meta: 'key',
-      lists: 'x',
-    });
-    await newer.open();
+    const newer = await upgradedByNewerBasket(idb);
     const damaged = { ...added(3), payload: { productId: 'p', name: 'Eggs', quantity: -1 } };
     await newer.table('events').add({ ...damaged });
     newer.close();
