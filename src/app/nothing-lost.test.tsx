@@ -7,13 +7,8 @@ import type { EventContext } from '../model';
 import { openDexieStore } from '../store';
 import { parseBackup } from '../store/backup-file';
 import { faultOn } from '../store/faults';
-import {
-  freshIndexedDB,
-  openTestBasket,
-  renderApp,
-  testContext,
-  upgradedByNewerBasket,
-} from '../test/harness';
+import { freshIndexedDB, openTestBasket, renderApp, testContext } from '../test/harness';
+import { upgradedByNewerBasket } from '../store/newer-basket';
 import { addProducts, shownProducts } from '../test/people';
 import { valid } from '../test/steps';
 

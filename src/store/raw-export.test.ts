@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
 import { added } from '../test/events';
-import { freshIndexedDB, upgradedByNewerBasket } from '../test/harness';
+import { freshIndexedDB } from '../test/harness';
+import { upgradedByNewerBasket } from './newer-basket';
 import { parseBackup } from './backup-file';
 import { openDexieStore } from './dexie-store';
 import { exportRawDatabase } from './raw-export';

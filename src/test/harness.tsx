@@ -1,5 +1,4 @@
 import { render } from '@testing-library/react';
-import Dexie from 'dexie';
 import { listProjection } from '../model';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -56,18 +55,4 @@ export async function renderApp(options: Parameters<typeof openTestBasket>[0] = 
     </BasketProvider>,
   );
   return { user, basket, ...view };
-}
-
-/** A newer Basket opens the database and upgrades its schema (a table of its own added). */
-export async function upgradedByNewerBasket(
-  idb: ReturnType<typeof freshIndexedDB>,
-): Promise<Dexie> {
-  const newer = new Dexie('basket', idb);
-  newer.version(9).stores({
-    events: '++seq, &id, &[streamId+streamVersion], streamId',
-    meta: 'key',
-    lists: 'streamId',
-  });
-  await newer.open();
-  return newer;
 }
