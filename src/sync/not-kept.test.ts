@@ -23,22 +23,22 @@ async function act(
 
 const milkIn = (list: ListState) => [...list.products.values()].find((p) => p.name === 'Milk')!;
 
+/** Anna's and Ben's devices, each joined to one in-memory household server, with its engine. */
+async function household() {
+  const server = createMemoryServer();
+  const device = async (name: string) => {
+    const store = createMemoryStore(listProjection);
+    await store.sync.join();
+    const engine = createSyncEngine({ store, backend: server.connect(name), deviceId: name });
+    return { store, engine };
+  };
+  const [a, b] = await Promise.all([device('anna'), device('ben')]);
+  return { anna: a.store, annaSync: a.engine, ben: b.store, benSync: b.engine };
+}
+
 describe('a change made apart that a rebase cannot keep is told in words', () => {
   it('Anna checks Milk off offline while Ben deletes it: Anna is told, and both agree', async () => {
-    const server = createMemoryServer();
-    const anna = createMemoryStore(listProjection);
-    const ben = createMemoryStore(listProjection);
-    await Promise.all([anna.sync.join(), ben.sync.join()]);
-    const annaSync = createSyncEngine({
-      store: anna,
-      backend: server.connect('anna'),
-      deviceId: 'anna',
-    });
-    const benSync = createSyncEngine({
-      store: ben,
-      backend: server.connect('ben'),
-      deviceId: 'ben',
-    });
+    const { anna, annaSync, ben, benSync } = await household();
     await act(anna, 'a', () => ({
       type: 'AddProduct',
       streamId: DEFAULT_STREAM,
@@ -65,21 +65,7 @@ describe('a change made apart that a rebase cannot keep is told in words', () =>
   });
 
   it('says nothing when the change survives the rebase', async () => {
-    const server = createMemoryServer();
-    const anna = createMemoryStore(listProjection);
-    await anna.sync.join();
-    const annaSync = createSyncEngine({
-      store: anna,
-      backend: server.connect('anna'),
-      deviceId: 'anna',
-    });
-    const ben = createMemoryStore(listProjection);
-    await ben.sync.join();
-    const benSync = createSyncEngine({
-      store: ben,
-      backend: server.connect('ben'),
-      deviceId: 'ben',
-    });
+    const { anna, annaSync, ben, benSync } = await household();
     await act(anna, 'a', () => ({
       type: 'AddProduct',
       streamId: DEFAULT_STREAM,
@@ -98,19 +84,7 @@ describe('a change made apart that a rebase cannot keep is told in words', () =>
   });
 
   it('says nothing when both add Milk apart: the second add joins the first one’s row', async () => {
-    const server = createMemoryServer();
-    const [anna, ben] = [createMemoryStore(listProjection), createMemoryStore(listProjection)];
-    await Promise.all([anna.sync.join(), ben.sync.join()]);
-    const annaSync = createSyncEngine({
-      store: anna,
-      backend: server.connect('anna'),
-      deviceId: 'anna',
-    });
-    const benSync = createSyncEngine({
-      store: ben,
-      backend: server.connect('ben'),
-      deviceId: 'ben',
-    });
+    const { anna, annaSync, ben, benSync } = await household();
     await act(ben, 'b', () => ({
       type: 'AddProduct',
       streamId: DEFAULT_STREAM,

@@ -20,7 +20,7 @@ export const valid = (name: string, quantity: number | string = 1) => {
   return parsed.value;
 };
 
-const validPrice = (text: string) => {
+export const validPrice = (text: string) => {
   const parsed = parsePrice(text);
   if (!parsed.ok) throw new Error(`not a valid price: ${text}`);
   return parsed.value;

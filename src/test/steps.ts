@@ -1,29 +1,14 @@
 import fc from 'fast-check';
-import {
-  CATEGORIES,
-  DEFAULT_STREAM,
-  parsePrice,
-  parseProductInput,
-  type StoredEvent,
-} from '../events';
+import { CATEGORIES, DEFAULT_STREAM, type StoredEvent } from '../events';
 import { applyCommitted, decide, type Command, type EventContext, type ListState } from '../model';
+import { valid, validPrice } from './commands';
+
+export { valid } from './commands';
 
 /** A person's next step, chosen against the list as it then stands. */
 export type Step = (list: ListState) => Command;
 
 const names = ['Milk', 'milk ', 'Bread', 'Eggs', 'Café', 'Cafe\u0301', 'Tea'];
-
-export const valid = (name: string, quantity: number) => {
-  const parsed = parseProductInput(name, quantity);
-  if (!parsed.ok) throw new Error(`not valid input: ${name} × ${quantity}`);
-  return parsed.value;
-};
-
-const validPrice = (text: string) => {
-  const parsed = parsePrice(text);
-  if (!parsed.ok) throw new Error(`not a valid price: ${text}`);
-  return parsed.value;
-};
 
 const pick = (list: ListState, index: number) => {
   const ids = [...list.products.keys()];
