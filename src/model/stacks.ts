@@ -22,7 +22,8 @@ export type StackTable = Map<StreamId, UndoStacks>;
 
 /** How many actions back a list can be undone. */
 export const MAX_UNDO = 100;
-export const NO_STACKS: UndoStacks = { undo: [], redo: [] };
+const NONE: readonly UndoEntry[] = Object.freeze([]);
+export const NO_STACKS: UndoStacks = { undo: NONE, redo: NONE };
 
 /** A batch's change to the purchase history: effects to apply (1) or take back (-1). */
 export interface PurchaseChange {
@@ -30,8 +31,35 @@ export interface PurchaseChange {
   readonly sign: 1 | -1;
 }
 
-const pushed = (stack: readonly UndoEntry[], entry: UndoEntry) =>
-  [...stack, entry].slice(-MAX_UNDO);
+/**
+ * The stacks' arrays a table made itself. A table belongs to one fold (see `evolve`), and so do
+ * the arrays it made: they can grow in place. Copying a stack of 100 entries for each of the
+ * 100,000 actions a rebuild replays was the largest part of its garbage.
+ */
+const made = new WeakMap<StackTable, WeakSet<readonly UndoEntry[]>>();
+
+function owned(stacks: StackTable, stack: UndoEntry[]): UndoEntry[] {
+  const own = made.get(stacks);
+  if (own) own.add(stack);
+  else made.set(stacks, new WeakSet([stack]));
+  return stack;
+}
+
+function pushed(stacks: StackTable, stack: readonly UndoEntry[], entry: UndoEntry): UndoEntry[] {
+  if (made.get(stacks)?.has(stack)) {
+    const grown = stack as UndoEntry[];
+    grown.push(entry);
+    if (grown.length > MAX_UNDO) grown.shift();
+    return grown;
+  }
+  return owned(stacks, [...stack.slice(Math.max(0, stack.length + 1 - MAX_UNDO)), entry]);
+}
+
+const without = (stacks: StackTable, stack: readonly UndoEntry[], id: string) =>
+  owned(
+    stacks,
+    stack.filter((e) => e.id !== id),
+  );
 
 /**
  * Records one dispatch on its list's undo and redo stacks, given what it did (`label`, the
@@ -54,8 +82,8 @@ export function recordDispatch(
     const undone = current.undo.find((e) => e.id === marker.payload.actionId);
     const effects = undone?.effects ?? [];
     stacks.set(first.streamId, {
-      undo: current.undo.filter((e) => e.id !== marker.payload.actionId),
-      redo: pushed(current.redo, {
+      undo: without(stacks, current.undo, marker.payload.actionId),
+      redo: pushed(stacks, current.redo, {
         id: first.id,
         label: undone?.label ?? label,
         drafts: inverse,
@@ -68,20 +96,20 @@ export function recordDispatch(
     const redone = current.redo.find((e) => e.id === marker.payload.actionId);
     const effects = redone?.effects ?? [];
     stacks.set(first.streamId, {
-      undo: pushed(current.undo, {
+      undo: pushed(stacks, current.undo, {
         id: first.id,
         label: redone?.label ?? label,
         drafts: inverse,
         effects,
       }),
-      redo: current.redo.filter((e) => e.id !== marker.payload.actionId),
+      redo: without(stacks, current.redo, marker.payload.actionId),
     });
     return { effects, sign: 1 };
   }
   // An action that changed nothing leaves nothing to undo, and what could be redone still can.
   if (inverse.length > 0) {
     const entry = { id: first.id, label, drafts: inverse, effects: done };
-    stacks.set(first.streamId, { undo: pushed(current.undo, entry), redo: [] });
+    stacks.set(first.streamId, { undo: pushed(stacks, current.undo, entry), redo: NONE });
   }
   return { effects: done, sign: 1 };
 }
