@@ -74,6 +74,20 @@ export function isSafeName(name: string): boolean {
  * other kinds of space) don't count.
  */
 export function nameKey(name: string): string {
+  // A fold asks for one name's key several times (the add's row, its purchase, the name index):
+  // the keys of the names seen last are kept.
+  const known = keys.get(name);
+  if (known !== undefined) return known;
+  if (keys.size >= KEEP_KEYS) keys.clear();
+  const key = keyOf(name);
+  keys.set(name, key);
+  return key;
+}
+
+const KEEP_KEYS = 20_000;
+const keys = new Map<string, string>();
+
+function keyOf(name: string): string {
   // Most names are plain printable ASCII, where all of the below comes to this (a fold of 10,000
   // products computes 20,000 keys: the general path cost 5× the whole fold of the year before).
   if (PLAIN.test(name)) return name.replace(SPACES, ' ').trim().toLowerCase();
