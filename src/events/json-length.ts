@@ -10,7 +10,7 @@ export function jsonLength(value: unknown): number {
     case 'string':
       return stringLength(value);
     case 'number':
-      return Number.isFinite(value) ? String(value).length : 4;
+      return numberLength(value);
     case 'boolean':
       return value ? 4 : 5;
     case 'object': {
@@ -22,8 +22,7 @@ export function jsonLength(value: unknown): number {
       }
       let n = 2;
       let members = 0;
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
+      for (const key of Object.keys(value)) {
         const member = (value as Record<string, unknown>)[key];
         if (member === undefined || typeof member === 'function') continue;
         n += stringLength(key) + 1 + jsonLength(member);
@@ -34,6 +33,15 @@ export function jsonLength(value: unknown): number {
     default:
       return 0;
   }
+}
+
+/** A number as JSON writes it; a whole one is counted without writing it (times are). */
+function numberLength(value: number): number {
+  if (!Number.isFinite(value)) return 4;
+  if (!Number.isSafeInteger(value)) return String(value).length;
+  let n = value < 0 ? 2 : 1;
+  for (let rest = Math.abs(value); rest >= 10; rest = Math.floor(rest / 10)) n += 1;
+  return n;
 }
 
 /** A string as JSON writes it: quoted, with `"`, `\` and control characters escaped. */
