@@ -2,8 +2,7 @@ import type { ProductId, StreamId } from '../events';
 import type { Product, ProductTable } from './product';
 
 /**
- * Which product ids each list holds under each name key, so that an add finds the product of its
- * name without a search of the rows (a replay of 100,000 events, 10,000 of them adds, must not
+ * Which product ids hold each name key, so that an add finds the product of its name without a search of the rows (a replay of 100,000 events, 10,000 of them adds, must not
  * search 10,000 rows 10,000 times). Kept beside each product table it describes: made the first
  * time a fold asks (one pass over the rows), then kept in step by `putRow` and `dropRow`.
  *
@@ -13,15 +12,23 @@ import type { Product, ProductTable } from './product';
  * large, a copy settles it. Its arrays are replaced, never changed, so copies may share them.
  */
 interface NameIndex {
-  readonly settled: ReadonlyMap<string, readonly ProductId[]>;
-  /** Changes since `settled` was made; an empty array where a name's last product went. */
-  readonly recent: Map<string, readonly ProductId[]>;
+  readonly settled: ReadonlyMap<string, Ids>;
+  /** Changes since `settled` was made; no ids where a name's last product went. */
+  readonly recent: Map<string, Ids>;
 }
 
+/**
+ * The products of one name key, on any list: most keys have one, kept as it is (an array for
+ * each of 10,000 products was a tenth of a fold's garbage); lists that share a name share a key.
+ */
+type Ids = ProductId | readonly ProductId[];
+
 const SETTLE_AT = 1000;
+const NONE: readonly ProductId[] = [];
 const indexes = new WeakMap<ReadonlyMap<ProductId, Product>, NameIndex>();
-const slot = (streamId: StreamId, key: string) => `${streamId}\n${key}`;
-const idsAt = (index: NameIndex, at: string) => index.recent.get(at) ?? index.settled.get(at);
+const idsAt = (index: NameIndex, key: string): Ids =>
+  index.recent.get(key) ?? index.settled.get(key) ?? NONE;
+const listOf = (ids: Ids): readonly ProductId[] => (typeof ids === 'string' ? [ids] : ids);
 
 function indexOf(table: ReadonlyMap<ProductId, Product>): NameIndex {
   let index = indexes.get(table);
@@ -34,20 +41,20 @@ function indexOf(table: ReadonlyMap<ProductId, Product>): NameIndex {
 }
 
 function indexed(index: NameIndex, p: Product): void {
-  const at = slot(p.streamId, p.key);
-  index.recent.set(at, [...(idsAt(index, at) ?? []), p.productId]);
+  const ids = idsAt(index, p.key);
+  index.recent.set(p.key, ids.length === 0 ? p.productId : [...listOf(ids), p.productId]);
 }
 
 function unindexed(index: NameIndex, p: Product): void {
-  const at = slot(p.streamId, p.key);
-  index.recent.set(at, idsAt(index, at)?.filter((id) => id !== p.productId) ?? []);
+  const left = listOf(idsAt(index, p.key)).filter((id) => id !== p.productId);
+  index.recent.set(p.key, left.length === 1 ? left[0]! : left);
 }
 
 /** Writes a row (new, or replacing its own): the only way the model writes a product row. */
 export function putRow(table: ProductTable, row: Product): void {
   const old = table.get(row.productId);
   table.set(row.productId, row);
-  if (old && old.key === row.key && old.streamId === row.streamId) return;
+  if (old && old.key === row.key) return;
   const index = indexes.get(table);
   if (!index) return;
   if (old) unindexed(index, old);
@@ -74,9 +81,9 @@ export function copyProducts(table: ReadonlyMap<ProductId, Product>): ProductTab
 function copied({ settled, recent }: NameIndex): NameIndex {
   if (recent.size < SETTLE_AT) return { settled, recent: new Map(recent) };
   const all = new Map(settled);
-  for (const [at, ids] of recent) {
-    if (ids.length) all.set(at, ids);
-    else all.delete(at);
+  for (const [key, ids] of recent) {
+    if (ids.length) all.set(key, ids);
+    else all.delete(key);
   }
   return { settled: all, recent: new Map() };
 }
@@ -91,10 +98,15 @@ export function sameName(
   streamId: StreamId,
   key: string,
 ): Product | undefined {
+  const ids = idsAt(indexOf(table), key);
+  if (typeof ids === 'string') {
+    const p = table.get(ids)!;
+    return p.streamId === streamId ? p : undefined;
+  }
   let best: Product | undefined;
-  for (const id of idsAt(indexOf(table), slot(streamId, key)) ?? []) {
+  for (const id of ids) {
     const p = table.get(id)!;
-    if (!best || before(p, best)) best = p;
+    if (p.streamId === streamId && (!best || before(p, best))) best = p;
   }
   return best;
 }

@@ -6,6 +6,9 @@ import type { RowsBefore } from './rows';
 
 /** What a newly done dispatch adds to the purchase history, given the rows just before it. */
 export function effectsOf(batch: readonly BasketEvent[], before: RowsBefore): PurchaseEffect[] {
+  const [only] = batch;
+  // Most dispatches are one event: its effects as they are, with no flattening copy.
+  if (only && batch.length === 1) return handlerOf(only).purchases(only, before);
   return batch.flatMap((event) => handlerOf(event).purchases(event, before));
 }
 
