@@ -21,3 +21,13 @@ export function browserHidden(listener: () => void): () => void {
   document.addEventListener('visibilitychange', onChange);
   return () => document.removeEventListener('visibilitychange', onChange);
 }
+
+/** Calls `wake` when this tab is brought into view; returns a stop. */
+export function bringsIntoView(wake: () => void): () => void {
+  if (typeof document === 'undefined') return () => {};
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') wake();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  return () => document.removeEventListener('visibilitychange', onVisible);
+}

@@ -4,7 +4,7 @@ import type { EventStore } from '../store';
 import type { ConnectHousehold, Household, Joined, OtherDevicesDoor } from '../sync/household';
 import type { Invite } from '../sync/invite';
 import type { notKept } from '../sync/not-kept';
-import { JOINED, remember, remembered, type HouseholdView } from './remembered-household';
+import { JOINED, remember, rememberedJoined, type HouseholdView } from './remembered-household';
 
 export interface HouseholdSessionDeps {
   store: EventStore<ListState>;
@@ -14,15 +14,6 @@ export interface HouseholdSessionDeps {
   notKept: typeof notKept;
   door: OtherDevicesDoor;
   show: (view: Partial<HouseholdView>) => void;
-}
-
-function rememberedJoined(): Joined | null {
-  try {
-    const joined = JSON.parse(remembered(JOINED) ?? 'null') as Joined | null;
-    return joined?.invite?.household ? joined : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

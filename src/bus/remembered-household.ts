@@ -1,4 +1,4 @@
-import type { HouseholdStatus } from '../sync/household';
+import type { HouseholdStatus, Joined } from '../sync/household';
 
 /** What the Sync panel shows: the household joined (if any), its status, this device's name. */
 export interface HouseholdView {
@@ -25,4 +25,23 @@ export function remember(key: string, value: string | null) {
   } catch {
     // Not remembered: the next visit asks again.
   }
+}
+
+/** The household this browser joined, if any, as the tab that joined it remembered it. */
+export function rememberedJoined(): Joined | null {
+  try {
+    const joined = JSON.parse(remembered(JOINED) ?? 'null') as Joined | null;
+    return joined?.invite?.household ? joined : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What another tab says it shows, taken only as far as it makes sense. */
+export function viewOf(raw: unknown): Partial<HouseholdView> {
+  const { name, status } = (raw ?? {}) as Partial<HouseholdView>;
+  return {
+    name: typeof name === 'string' ? name : null,
+    status: status && typeof status === 'object' && 'state' in status ? status : null,
+  };
 }
