@@ -1,4 +1,4 @@
-import { initialState } from '../model';
+import { initialState, type EventContext } from '../model';
 import { backups } from './backup';
 import { browserHidden, browserIdle, systemContext } from './browser';
 import { createCatchUp } from './catch-up';
@@ -46,7 +46,7 @@ export async function createBasket({
   const notices = createNotices();
   const queue = createQueue();
   const session = createSession(notices);
-  const initial = initialState(loaded, storageOf(store), initialList);
+  const initial = initialState(loaded, storageOf(store), initialList, ctx.device?.()?.id ?? null);
   const state = foldState(initial, session.changes$, queue.done$);
 
   const house = keepHouse({
@@ -66,17 +66,28 @@ export async function createBasket({
     committed$: state.committed$,
     ...(connectHousehold ? { connect: connectHousehold } : {}),
   });
+  // Dispatches say which device made them, and by name once it shares a household.
+  const stamped: EventContext = {
+    ...ctx,
+    device() {
+      const own = ctx.device?.();
+      const { name, deviceName } = household.get();
+      return own && name !== null && deviceName ? { ...own, name: deviceName } : own;
+    },
+  };
   const stopFollowing = [
     others.follow(crossTab),
     others.follow(otherDevices),
     others.follow(household.feed),
   ];
   const wrote = (lastSeq: number) => crossTab?.announce(lastSeq);
-  const backup = backups({ queue, store, ctx, notices, crossTab });
+  const backup = backups({ queue, store, ctx: stamped, notices, crossTab });
 
   return {
     dispatch: (command) =>
-      queue.inTurn(() => runCommand({ store, ctx, state: state.get, notices, wrote }, command)),
+      queue.inTurn(() =>
+        runCommand({ store, ctx: stamped, state: state.get, notices, wrote }, command),
+      ),
     importBackup: backup.importBackup,
     rebuild: backup.rebuild,
     compact: house.compact,

@@ -1,9 +1,11 @@
 import type { EventContext } from '../model';
+import { thisDevice } from './remembered-household';
 
 /** Ids and times, as the browser gives them: what a dispatch is stamped with. */
 export const systemContext: EventContext = {
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
+  device: () => ({ id: thisDevice() }),
 };
 
 /** Runs background work when the page has nothing better to do. */

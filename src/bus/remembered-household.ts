@@ -10,6 +10,7 @@ export interface HouseholdView {
 /** Kept by this browser (the invite holds secrets: it is never sent anywhere but its server). */
 export const JOINED = 'basket:household';
 export const NAME = 'basket:device-name';
+const DEVICE = 'basket:device';
 
 export function remembered(key: string): string | null {
   try {
@@ -44,4 +45,18 @@ export function viewOf(raw: unknown): Partial<HouseholdView> {
     name: typeof name === 'string' ? name : null,
     status: status && typeof status === 'object' && 'state' in status ? status : null,
   };
+}
+
+let madeHere: string | null = null;
+
+/**
+ * This browser's id for itself, made once and kept: its dispatches carry it, so Undo takes back
+ * only what was done here. Where nothing can be kept, it lasts as long as the page.
+ */
+export function thisDevice(): string {
+  const kept = remembered(DEVICE);
+  if (kept) return kept;
+  madeHere ??= crypto.randomUUID();
+  remember(DEVICE, madeHere);
+  return madeHere;
 }

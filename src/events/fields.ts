@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isSafeName } from './names';
+import { isSafeName, nameLength } from './names';
 import {
   NAME_MAX,
   nameFits,
@@ -71,4 +71,16 @@ export const positionSchema = v.pipe(
   v.number('a stream version must be a number'),
   v.integer('a stream version must be a whole number'),
   v.minValue(1, 'a stream version starts at 1'),
+);
+
+/** The most characters a device's name may show. */
+export const DEVICE_NAME_MAX = 60;
+
+/** A device's name, as its household sees it in the history: a short, safe, visible name. */
+export const deviceNameSchema = v.pipe(
+  v.string('a device name must be text'),
+  v.check(
+    (name) => isSafeName(name) && nameFits(name) && nameLength(name) <= DEVICE_NAME_MAX,
+    `a device name must be 1–${DEVICE_NAME_MAX} characters, trimmed, without control characters`,
+  ),
 );

@@ -5,4 +5,4 @@ export * from './catalog';
 export * from './upcast';
 export * from './categories';
 export * from './limits';
-export { TIME_MAX, TIME_MIN } from './fields';
+export { DEVICE_NAME_MAX, deviceNameSchema, TIME_MAX, TIME_MIN } from './fields';

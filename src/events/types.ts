@@ -23,6 +23,13 @@ export interface Envelope<T extends EventType> {
    * first event of a dispatch, whose own id is the action's.
    */
   readonly action?: string;
+  /**
+   * Which device did it (an id this browser made for itself), on the first event of a dispatch:
+   * Undo takes back only this device's own actions. Absent on events older builds wrote.
+   */
+  readonly device?: string;
+  /** What that device is called in its household ("Anna's phone"), once it has joined one. */
+  readonly by?: string;
   readonly payload: Readonly<PayloadOf<T>>;
 }
 

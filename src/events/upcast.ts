@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { catalog } from './catalog';
-import { idSchema, positionSchema, streamIdSchema, timeSchema } from './fields';
+import { deviceNameSchema, idSchema, positionSchema, streamIdSchema, timeSchema } from './fields';
 import type { BasketEvent, EventType } from './types';
 
 export type ReadResult =
@@ -18,6 +18,8 @@ const envelopeSchema = v.object({
   streamId: streamIdSchema,
   streamVersion: positionSchema,
   action: v.optional(idSchema),
+  device: v.optional(idSchema),
+  by: v.optional(deviceNameSchema),
   payload: v.looseObject({}, 'a payload must be an object'),
 });
 
@@ -57,7 +59,7 @@ export function readEvent(raw: unknown): ReadResult {
   }
   const checked = v.safeParse(definition.payload, payload);
   if (!checked.success) return invalid(checked.issues, 'payload');
-  const { id, at, streamId, streamVersion, action } = envelope.output;
+  const { id, at, streamId, streamVersion, action, device, by } = envelope.output;
   const event = {
     id,
     type,
@@ -66,6 +68,8 @@ export function readEvent(raw: unknown): ReadResult {
     streamId,
     streamVersion,
     ...(action === undefined ? {} : { action }),
+    ...(device === undefined ? {} : { device }),
+    ...(by === undefined ? {} : { by }),
     payload: checked.output,
   };
   return { ok: true, event: event as BasketEvent };

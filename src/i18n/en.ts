@@ -126,6 +126,7 @@ export const en = {
   undo: 'Undo',
   redo: 'Redo',
   undoThis: (p: { label: Sentence }, h: Helpers) => `Undo: ${h.say(p.label)}`,
+  doneBy: (p: { by: string; what: Sentence }, h: Helpers) => `${p.by}: ${h.say(p.what)}`,
   redoThis: (p: { label: Sentence }, h: Helpers) => `Redo: ${h.say(p.label)}`,
   nothingToUndo: 'There is nothing to undo.',
   nothingToRedo: 'There is nothing to redo.',
@@ -173,6 +174,10 @@ export const en = {
     'The list changed before Undo took effect, so nothing was undone. Look, then undo again.',
   redoMoved:
     'The list changed before Redo took effect, so nothing was redone. Look, then redo again.',
+  undoChangedSince: (p: { label: Sentence }, h: Helpers) =>
+    `This was changed again since, so it was not undone: ${h.say(p.label)}`,
+  undoChangedSinceBy: (p: { label: Sentence; by: string }, h: Helpers) =>
+    `${p.by} changed this since, so it was not undone: ${h.say(p.label)}`,
   cannotRecord: (p: Detail) =>
     `Basket could not record this change, so nothing was saved (${p.detail}). Please report this.`,
   historyFull: (p: { max: number }, h: Helpers) =>

@@ -104,6 +104,7 @@ export const zhCN: Messages = {
   undo: '撤销',
   redo: '重做',
   undoThis: (p, h) => `撤销：${h.say(p.label)}`,
+  doneBy: (p, h) => `${p.by}：${h.say(p.what)}`,
   redoThis: (p, h) => `重做：${h.say(p.label)}`,
   nothingToUndo: '没有可以撤销的操作。',
   nothingToRedo: '没有可以重做的操作。',
@@ -139,6 +140,8 @@ export const zhCN: Messages = {
   notKept: (p) => `${p.name}已在另一台设备上被删除，所以你对它的更改无法保留。`,
   notAddedListGone: (p) =>
     `没有添加${p.name}：这个清单已被删除（可能是在另一个标签页或另一台设备上）。`,
+  undoChangedSince: (p, h) => `之后又被改过，所以没有撤销：${h.say(p.label)}`,
+  undoChangedSinceBy: (p, h) => `${p.by}之后又改过，所以没有撤销：${h.say(p.label)}`,
   undoMoved: '撤销生效前清单已有变化，所以什么都没有撤销。请先看一下，再撤销。',
   redoMoved: '重做生效前清单已有变化，所以什么都没有重做。请先看一下，再重做。',
   cannotRecord: (p) =>

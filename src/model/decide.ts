@@ -1,5 +1,8 @@
+import * as v from 'valibot';
 import {
   catalog,
+  cleanName,
+  deviceNameSchema,
   LOG_LIMITS,
   readEvent,
   TIME_MAX,
@@ -8,6 +11,7 @@ import {
   type Draft,
   type StreamId,
 } from '../events';
+import { idSchema } from '../events/fields';
 import { says, type Sentence } from '../events/sentence';
 import type { Command } from './commands';
 import { decideHistory } from './decide-history';
@@ -20,6 +24,19 @@ import { charsOf, type ListState } from './read-model';
 export interface EventContext {
   now(): number;
   newId(): string;
+  /**
+   * This device, to stamp on each dispatch: its id (Undo takes back only its own actions) and,
+   * once it has joined a household, its name (the history says who did what).
+   */
+  device?(): { readonly id: string; readonly name?: string } | undefined;
+}
+
+/** The device fields of a dispatch's first event: a name is kept only if it reads back. */
+function stampOf(ctx: EventContext): { device?: string; by?: string } {
+  const device = ctx.device?.();
+  if (!device || !v.is(idSchema, device.id)) return {};
+  const name = device.name === undefined ? '' : cleanName(device.name);
+  return v.is(deviceNameSchema, name) ? { device: device.id, by: name } : { device: device.id };
 }
 
 export type Decision =
@@ -72,6 +89,7 @@ function drafted(
   const expectedVersion = list.versions.get(streamId) ?? 0;
   const { at, adjusted } = timeFor(ctx.now(), list.lastAt);
   const events: BasketEvent[] = [];
+  const stamp = stampOf(ctx);
   drafts.forEach((draft, i) => {
     const payload =
       draft.type === 'ProductAdded' ? { ...draft.payload, productId: ctx.newId() } : draft.payload;
@@ -83,8 +101,9 @@ function drafted(
       at,
       streamId,
       streamVersion: expectedVersion + i + 1,
-      // Every event after the first names it, so the dispatch is undone as one.
-      ...(first ? { action: first.id } : {}),
+      // Every event after the first names it, so the dispatch is undone as one; the first says
+      // which device did it.
+      ...(first ? { action: first.id } : stamp),
       payload,
     } as BasketEvent);
   });

@@ -17,6 +17,8 @@ export interface HistoryEntry {
   /** The log position of the action's last event: the moment just after it. */
   readonly seq: number;
   readonly streamId: StreamId;
+  /** The device that did it, by name, once devices share a household. */
+  readonly by?: string;
 }
 
 /**
@@ -38,7 +40,8 @@ export function tellHistory(log: readonly StoredEvent[]): HistoryEntry[] {
     );
     evolveDispatch(rows, stacks, batch);
     const last = batch.at(-1) as StoredEvent;
-    entries.push({ id: first.id, at: first.at, what, seq: last.seq, streamId: first.streamId });
+    const { id, at, streamId, by } = first;
+    entries.push({ id, at, what, seq: last.seq, streamId, ...(by === undefined ? {} : { by }) });
   }
   return entries;
 }

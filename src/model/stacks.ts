@@ -11,7 +11,27 @@ export interface UndoEntry {
   readonly drafts: readonly Draft[];
   /** What the action did to the purchase history: taken back by undo, done again by redo. */
   readonly effects: readonly PurchaseEffect[];
+  /** The device that did it, and its name, when its first event says (see `Envelope`). */
+  readonly device?: string;
+  readonly by?: string;
 }
+
+/**
+ * Whether `entry` is one of `device`'s own actions: Undo takes back only those. An action that
+ * names no device was made before devices were told apart, on this device or restored here.
+ */
+export const ownEntry = (entry: UndoEntry, device: string | null) =>
+  entry.device === undefined || entry.device === device;
+
+/** The action Undo (or Redo) offers: `device`'s latest on the stack. */
+export const ownTop = (stack: readonly UndoEntry[], device: string | null) =>
+  stack.findLast((entry) => ownEntry(entry, device));
+
+/** The device fields of an entry for `event`'s dispatch. */
+const whoDid = ({ device, by }: BasketEvent) => ({
+  ...(device === undefined ? {} : { device }),
+  ...(by === undefined ? {} : { by }),
+});
 
 export interface UndoStacks {
   readonly undo: readonly UndoEntry[];
@@ -88,6 +108,7 @@ export function recordDispatch(
         label: undone?.label ?? label,
         drafts: inverse,
         effects,
+        ...whoDid(first),
       }),
     });
     return { effects, sign: -1 };
@@ -101,6 +122,7 @@ export function recordDispatch(
         label: redone?.label ?? label,
         drafts: inverse,
         effects,
+        ...whoDid(first),
       }),
       redo: without(stacks, current.redo, marker.payload.actionId),
     });
@@ -108,7 +130,7 @@ export function recordDispatch(
   }
   // An action that changed nothing leaves nothing to undo, and what could be redone still can.
   if (inverse.length > 0) {
-    const entry = { id: first.id, label, drafts: inverse, effects: done };
+    const entry = { id: first.id, label, drafts: inverse, effects: done, ...whoDid(first) };
     stacks.set(first.streamId, { undo: pushed(stacks, current.undo, entry), redo: NONE });
   }
   return { effects: done, sign: 1 };

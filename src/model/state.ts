@@ -2,6 +2,7 @@ import { DEFAULT_STREAM, type StoredEvent, type StreamId } from '../events';
 import type { Sentence } from '../events/sentence';
 import { openLists } from './lists';
 import { applyRead, type ListState, type SetAside } from './read-model';
+import { ownTop } from './stacks';
 
 /*
  * The session: the read model (read-model.ts) with what this tab shows and says, and how each
@@ -38,6 +39,8 @@ export interface BasketState {
   readonly storage: StorageStatus;
   /** The last action the person took in this tab: what Undo undoes if its list was deleted. */
   readonly lastAction: { readonly streamId: StreamId; readonly actionId: string } | null;
+  /** This device's id, as its dispatches carry it: whose actions Undo takes back. */
+  readonly device: string | null;
 }
 
 /** What changes `BasketState`: committed events, and transient facts that are never stored. */
@@ -61,10 +64,11 @@ export function initialState(
   list: ListState,
   storage: StorageStatus,
   wanted: StreamId = DEFAULT_STREAM,
+  device: string | null = null,
 ): BasketState {
   const currentList = openOne(list, wanted);
   const status = storageFor(list, storage);
-  return { list, currentList, search: '', notice: null, storage: status, lastAction: null };
+  return { list, currentList, search: '', notice: null, storage: status, lastAction: null, device };
 }
 
 /**
@@ -76,7 +80,7 @@ export function undoTarget(state: BasketState): StreamId {
   if (!last || last.streamId === state.currentList) return state.currentList;
   const open = openLists(state.list.lists, state.list.versions, DEFAULT_STREAM);
   if (open.some((l) => l.streamId === last.streamId)) return state.currentList;
-  const top = state.list.stacks.get(last.streamId)?.undo.at(-1);
+  const top = ownTop(state.list.stacks.get(last.streamId)?.undo ?? [], state.device);
   return top?.id === last.actionId ? last.streamId : state.currentList;
 }
 

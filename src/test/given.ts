@@ -76,15 +76,20 @@ interface Context extends EventContext {
   pass(ms: number): void;
 }
 
-function context(prefix: string, start = START): Context {
+function context(prefix: string, start = START, device?: { id: string; name: string }): Context {
   let now = start;
   let id = 0;
   return {
     now: () => (now += 1000),
     newId: () => `${prefix}-${(id += 1)}`,
     pass: (ms) => void (now += ms),
+    ...(device ? { device: () => device } : {}),
   };
 }
+
+/** The two devices of `apart`: what their dispatches say of who made them. */
+export const DEVICE_A = { id: 'a', name: "Anna's phone" };
+export const DEVICE_B = { id: 'b', name: "Ben's phone" };
 
 interface Played {
   readonly list: ListState;
@@ -185,12 +190,12 @@ class Spec {
 
   /**
    * And then two devices act apart, each from the list as given (A's ids are `a-…`, B's
-   * `b-…`), and their logs are merged: A's dispatches first unless `order` says otherwise.
+   * `b-…`; they are `DEVICE_A` and `DEVICE_B`), and their logs are merged: A's dispatches first unless `order` says otherwise.
    */
   apart(onA: readonly Given[], onB: readonly Given[], order: Order = 'a first'): Spec {
     const now = this.played.list.lastAt || START;
-    const a = play(this.played, context('a', now), onA).log.slice(this.played.log.length);
-    const b = play(this.played, context('b', now), onB).log.slice(this.played.log.length);
+    const a = play(this.played, context('a', now, DEVICE_A), onA).log.slice(this.played.log.length);
+    const b = play(this.played, context('b', now, DEVICE_B), onB).log.slice(this.played.log.length);
     const log = renumbered([...this.played.log, ...interleave(a, b, order)]);
     return new Spec({ list: foldLog(log, log.at(-1)?.seq ?? 0), log }, this.ctx);
   }

@@ -113,7 +113,11 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
               <time dateTime={new Date(row.entry.at).toISOString()}>
                 {timeOf(row.entry.at, language)}
               </time>
-              <span className="history-text">{say(row.entry.what)}</span>
+              <span className="history-text">
+                {row.entry.by === undefined
+                  ? say(row.entry.what)
+                  : t('doneBy', { by: row.entry.by, what: row.entry.what })}
+              </span>
               <button
                 type="button"
                 className="quiet"

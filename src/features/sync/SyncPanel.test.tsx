@@ -112,6 +112,26 @@ describe('the Sync panel', () => {
     expect(localStorage.getItem('basket:household')).toBeNull();
   });
 
+  it('the history names the device that did each thing', async () => {
+    const server = createMemoryServer();
+    const { user, basket } = await renderApp(server);
+    await basket.household.join(invite, 'Kitchen');
+    expect(await screen.findByText('Synced')).toBeInTheDocument();
+    const ben = await open(server);
+    await ben.household.join(invite, 'Ben’s phone');
+    await ben.dispatch({ type: 'AddProduct', streamId: DEFAULT_STREAM, ...valid('Milk', 2) });
+    expect(
+      await screen.findByRole('checkbox', { name: 'Milk' }, { timeout: 4000 }),
+    ).toBeInTheDocument();
+    await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Bread{Enter}');
+    await screen.findByRole('checkbox', { name: 'Bread' });
+
+    await user.click(screen.getByRole('button', { name: 'History' }));
+    const history = within(await screen.findByRole('region', { name: 'History' }));
+    expect(await history.findByText('Ben’s phone: Added Milk × 2.')).toBeInTheDocument();
+    expect(history.getByText('Kitchen: Added Bread.')).toBeInTheDocument();
+  });
+
   it('offline, the header says how many changes wait; back online, Synced', async () => {
     const server = createMemoryServer();
     const connections: MemoryConnection[] = [];

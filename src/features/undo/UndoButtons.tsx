@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useBasket, useBasketState } from '../../bus';
-import { NO_STACKS, undoTarget } from '../../model';
+import { NO_STACKS, ownTop, undoTarget } from '../../model';
 import { typingIn } from '../../ui/keyboard';
 import { useI18n } from '../../i18n';
 
@@ -9,8 +9,10 @@ export function UndoButtons() {
   const streamId = useBasketState(undoTarget);
   const onScreen = useBasketState((s) => s.currentList);
   const stacks = useBasketState((s) => s.list.stacks.get(undoTarget(s)) ?? NO_STACKS);
-  const toUndo = stacks.undo.at(-1);
-  const toRedo = stacks.redo.at(-1);
+  // This device's own actions: another device's are undone there (README, "Undo").
+  const device = useBasketState((s) => s.device);
+  const toUndo = ownTop(stacks.undo, device);
+  const toRedo = ownTop(stacks.redo, device);
   const { t } = useI18n();
 
   // The action named is the one shown: if another tab's change lands on top first, nothing else
