@@ -1,55 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startNatsHarness, type NatsHarness } from '../src/sync/nats/harness';
+import { joinByLink } from './household-devices';
 
 /**
  * Issue 13, "Tests" bullet 3: two devices of one household in real Chromium against a real
  * nats-server (src/sync/nats/harness.ts: free loopback ports, a temporary data folder), through
  * the server going away and coming back, and a third device of another household.
  */
-
-/** What a household's device shows: the list, the Sync panel and the header's status line. */
-function device(page: Page) {
-  const list = page.getByRole('list', { name: 'Shopping list' });
-  const product = page.getByRole('combobox', { name: 'Product' });
-  return {
-    page,
-    list,
-    status: page
-      .getByRole('banner')
-      .getByRole('status')
-      .filter({ hasText: /^(Synced|Syncing…|Offline)/ }),
-    checkbox: (name: string) => list.getByRole('checkbox', { name, exact: true }),
-    async add(name: string) {
-      await product.fill(name);
-      await product.press('Enter');
-      await expect(product).toHaveValue('');
-      await expect(this.checkbox(name)).toBeVisible();
-    },
-    /** Exactly these products, each checked off or not. */
-    async expectList(items: Record<string, boolean>) {
-      await expect(list.getByRole('checkbox')).toHaveCount(Object.keys(items).length);
-      for (const [name, checked] of Object.entries(items)) {
-        if (checked) await expect(this.checkbox(name)).toBeChecked();
-        else await expect(this.checkbox(name)).not.toBeChecked();
-      }
-    },
-  };
-}
-
-/** A new browser profile (one device) opens the invite link and joins as `name`. */
-async function joinByLink(browser: Browser, baseURL: string, link: string, name: string) {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await page.goto(link);
-  const sync = page.getByRole('region', { name: 'Sync' });
-  await sync.getByRole('textbox', { name: 'Device name' }).fill(name);
-  await sync.getByRole('button', { name: 'Join' }).click();
-  const joined = device(page);
-  await expect(joined.status).toHaveText('Synced', { timeout: 15_000 });
-  return { context, ...joined };
-}
 
 /** Every file under `dir`, as bytes. */
 async function filesOf(dir: string): Promise<{ path: string; bytes: Buffer }[]> {
