@@ -1,9 +1,15 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
-/** What a household's device shows: the list, the Sync panel and the header's status line. */
+/**
+ * A household's devices in real Chromium, as a person finds things: by role and accessible name
+ * (README, "What a person sees"). Shared by the household stories against a real nats-server.
+ */
+
+/** What a household's device shows: the list, the page's notices and the header's status line. */
 export function device(page: Page) {
   const list = page.getByRole('list', { name: 'Shopping list' });
   const product = page.getByRole('combobox', { name: 'Product' });
+  const checkbox = (name: string) => list.getByRole('checkbox', { name, exact: true });
   return {
     page,
     list,
@@ -11,32 +17,65 @@ export function device(page: Page) {
       .getByRole('banner')
       .getByRole('status')
       .filter({ hasText: /^(Synced|Syncing…|Offline)/ }),
-    checkbox: (name: string) => list.getByRole('checkbox', { name, exact: true }),
-    async add(name: string) {
+    /** The line where the page tells its news (what was done, what sync refused or lost). */
+    notice: page.getByRole('main').getByRole('status'),
+    checkbox,
+    /** A product's row in the list, found by its checkbox. */
+    row: (name: string) =>
+      list.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name, exact: true }) }),
+    async add(name: string, quantity?: number) {
+      if (quantity !== undefined) {
+        await page.getByRole('spinbutton', { name: 'Quantity' }).fill(String(quantity));
+      }
       await product.fill(name);
       await product.press('Enter');
       await expect(product).toHaveValue('');
-      await expect(this.checkbox(name)).toBeVisible();
+      await expect(checkbox(name)).toBeVisible();
+    },
+    /** Edits a product through its Edit form: a new name, a new quantity, or both. */
+    async edit(name: string, change: { name?: string; quantity?: number }) {
+      await list.getByRole('button', { name: `Edit ${name}`, exact: true }).click();
+      const form = page.getByRole('form', { name: `Edit ${name}`, exact: true });
+      if (change.name !== undefined) {
+        await form.getByRole('textbox', { name: 'Name' }).fill(change.name);
+      }
+      if (change.quantity !== undefined) {
+        await form.getByRole('spinbutton', { name: 'Quantity' }).fill(String(change.quantity));
+      }
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(form).toBeHidden();
+      await expect(checkbox(change.name ?? name)).toBeVisible();
+    },
+    async remove(name: string) {
+      await list.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+      await expect(checkbox(name)).toBeHidden();
     },
     /** Exactly these products, each checked off or not. */
     async expectList(items: Record<string, boolean>) {
       await expect(list.getByRole('checkbox')).toHaveCount(Object.keys(items).length);
       for (const [name, checked] of Object.entries(items)) {
-        if (checked) await expect(this.checkbox(name)).toBeChecked();
-        else await expect(this.checkbox(name)).not.toBeChecked();
+        if (checked) await expect(checkbox(name)).toBeChecked();
+        else await expect(checkbox(name)).not.toBeChecked();
       }
     },
   };
 }
 
+export type Device = ReturnType<typeof device>;
+
 /** A new browser profile (one device) opens the invite link and joins as `name`. */
-export async function joinByLink(browser: Browser, baseURL: string, link: string, name: string) {
+export async function joinByLink(
+  browser: Browser,
+  baseURL: string,
+  link: string,
+  name: string,
+): Promise<Device & { context: BrowserContext }> {
   const context = await browser.newContext({ baseURL });
   return { context, ...(await joinOn(await context.newPage(), link, name)) };
 }
 
 /** A page (a tab of some device) opens the invite link and joins as `name`. */
-export async function joinOn(page: Page, link: string, name: string) {
+export async function joinOn(page: Page, link: string, name: string): Promise<Device> {
   await page.goto(link);
   const sync = page.getByRole('region', { name: 'Sync' });
   await sync.getByRole('textbox', { name: 'Device name' }).fill(name);

@@ -97,6 +97,8 @@ export type SyncEngine = ReturnType<typeof createSyncEngine>;
  */
 export function invalid(action: ConfirmedAction): string | null {
   const { events } = action;
+  // The backend's own words: "an action with no events" would hide why it has none.
+  if (typeof action.unreadable === 'string') return action.unreadable;
   if (!Array.isArray(events) || events.length === 0) return 'an action with no events';
   for (const event of events) {
     const read = readEvent(event);

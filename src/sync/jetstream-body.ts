@@ -6,10 +6,9 @@ import { open, seal, SealBroken } from './seal';
 
 /**
  * What `pull` hands over for a message that cannot be read: it failed to open (another key, a
- * moved subject, changed bytes, a newer seal version) or is not a dispatch. The port has no
- * word for this, so it travels as an action with no events at its place in the order, which
- * `invalid()` in engine.ts refuses ("an action with no events") and the cursor moves past;
- * `unreadable` says why, for whoever reads more than the port.
+ * moved subject, changed bytes, a newer seal version) or is not a dispatch. It travels as an
+ * action with no events at its place in the order, which `invalid()` in engine.ts refuses and
+ * the cursor moves past; `unreadable` says why, and is what the person is told.
  */
 export interface UnreadableAction extends ConfirmedAction {
   readonly events: readonly [];

@@ -39,6 +39,11 @@ export interface SyncAction {
 export interface ConfirmedAction extends SyncAction {
   /** Its place in the household's one order: 1, 2, 3 … */
   readonly serverSeq: number;
+  /**
+   * Why the backend could not read the message at all (it did not open, or is no dispatch):
+   * such an action has no events, is never applied, and this is what the person is told.
+   */
+  readonly unreadable?: string;
 }
 
 /** The server could not be reached; nothing was lost, and the caller tries again later. */

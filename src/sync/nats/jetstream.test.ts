@@ -187,9 +187,10 @@ describe('the JetStream backend against the real server', () => {
 
     const round = await ben.engine.round();
     expect(round).toMatchObject({ added: 2, complete: true });
+    // Each says why, in the words the person is told.
     expect(round.refused).toEqual([
-      { serverSeq: garbled.seq, why: 'an action with no events' },
-      { serverSeq: unnamed.seq, why: 'an action with no events' },
+      { serverSeq: garbled.seq, why: expect.stringMatching(/^the sealed message does not open/) },
+      { serverSeq: unnamed.seq, why: 'a message with no id' },
     ]);
     expect((await ben.store.sync.position())?.cursor).toBe(unnamed.seq + 1);
     expect([...(await ben.store.load()).products.values()].map((p) => p.name)).toEqual([
