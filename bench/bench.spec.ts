@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { kB, MB, median, ms, quantile, type Row } from './figures';
 
 /**
  * Basket's benchmark (DESIGN §8, issue 6). Every figure comes from this run, beside a baseline
@@ -10,22 +11,6 @@ import { writeFileSync } from 'node:fs';
  */
 
 const BIG = { products: 10_000, events: 100_000 };
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
-function quantile(xs: readonly number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-const ms = (x: number, digits = 1) => `${x.toFixed(digits)} ms`;
-const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-interface Row {
-  metric: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  budget: string;
-}
 
 async function heap(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
