@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { kB, MB, median, ms, quantile, type Row } from './figures';
+import { syncRows } from './sync';
 
 /**
  * Basket's benchmark (DESIGN §8, issue 6). Every figure comes from this run, beside a baseline
@@ -10,22 +12,6 @@ import { writeFileSync } from 'node:fs';
  */
 
 const BIG = { products: 10_000, events: 100_000 };
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
-function quantile(xs: readonly number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-const ms = (x: number, digits = 1) => `${x.toFixed(digits)} ms`;
-const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
-const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-interface Row {
-  metric: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  budget: string;
-}
 
 async function heap(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -35,7 +21,7 @@ async function heap(page: Page): Promise<number> {
   return usedSize;
 }
 
-test('benchmark', async ({ page }) => {
+test('benchmark', async ({ page, browser }) => {
   const rows: Row[] = [];
   const results: Record<string, unknown> = {};
   const row = (r: Row) => {
@@ -224,6 +210,9 @@ test('benchmark', async ({ page }) => {
     await page.evaluate(() => window.bench.unmount());
   }
 
+  // 8. An add on one device to painted on another; 9. a device 10,000 events behind catching up.
+  await syncRows({ browser, bench: page, row, results });
+
   // 6. Initial JavaScript and each lazy chunk, from the app's own build.
   const sizes = JSON.parse(
     execFileSync('node', ['scripts/size.mjs', '--json'], { encoding: 'utf8' }),
@@ -247,9 +236,9 @@ test('benchmark', async ({ page }) => {
   }
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, ${process.platform}`;
-  const browser = page.context().browser()?.version() ?? 'Chromium';
+  const version = browser.version();
   const table = [
-    `Basket benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine}, Chromium ${browser}`,
+    `Basket benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine}, Chromium ${version}`,
     '',
     '| metric | value | baseline (same run) | ratio | budget |',
     '| --- | --- | --- | --- | --- |',
@@ -258,6 +247,10 @@ test('benchmark', async ({ page }) => {
   console.log(`\n${table}\n`);
   writeFileSync(
     'bench/results.json',
-    JSON.stringify({ date: new Date().toISOString(), machine, browser, rows, results }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), machine, browser: version, rows, results },
+      null,
+      2,
+    ),
   );
 });

@@ -7,6 +7,7 @@ import { I18nProvider } from '../src/i18n';
 import { CATEGORY_WORDS, foldLog, listProjection, type ListState } from '../src/model';
 import { openDexieStore, type EventStore } from '../src/store';
 import '../src/app/app.css';
+import { natsBaselines } from './nats';
 
 /**
  * What the benchmark drives in the page (`bench/bench.spec.ts`): each function does one measured
@@ -331,6 +332,9 @@ const bench = {
   async deleteDatabase(name: string) {
     await Dexie.delete(name);
   },
+
+  /** The sync rows' raw NATS baselines (bench/nats.ts). */
+  nats: natsBaselines,
 };
 
 declare global {
