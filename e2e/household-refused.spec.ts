@@ -87,6 +87,13 @@ test('a garbled and a sealed but invalid message on the household’s stream are
     await each.expectList({ Milk: false });
   }
   await connection.close();
+  // Both stay listed in the Sync region (open since the device joined), newest first, where the
+  // person looks to see how sharing goes.
+  const leftOut = anna.page
+    .getByRole('region', { name: 'Sync' })
+    .getByRole('list', { name: 'Changes left out' })
+    .getByRole('listitem');
+  await expect(leftOut).toHaveText([invalid, garbled]);
 
   // Sync goes on past them: a later add on one device shows on the other.
   await anna.add('Tea');

@@ -4,7 +4,13 @@ import type { EventStore } from '../store';
 import type { ConnectHousehold, Household, Joined, OtherDevicesDoor } from '../sync/household';
 import type { Invite } from '../sync/invite';
 import type { notKept } from '../sync/not-kept';
-import { JOINED, remember, rememberedJoined, type HouseholdView } from './remembered-household';
+import {
+  JOINED,
+  remember,
+  rememberedJoined,
+  TOLD_KEPT,
+  type HouseholdView,
+} from './remembered-household';
 
 export interface HouseholdSessionDeps {
   store: EventStore<ListState>;
@@ -26,10 +32,18 @@ export function householdSession(deps: HouseholdSessionDeps) {
   let session: Household | null = null;
   let starting: Promise<void> = Promise.resolve();
   let stopStatus = () => {};
+  let told: readonly Sentence[] = [];
+  // What sync left out or could not keep is told where the person is looking (the page's status
+  // line) and kept in the Sync region, where they look to see how sharing goes.
+  const notify = (sentence: Sentence) => {
+    deps.notify(sentence);
+    told = [sentence, ...told].slice(0, TOLD_KEPT);
+    deps.show({ told });
+  };
 
   async function start(of: Joined) {
     const { startHousehold } = await import('../sync/household');
-    const next = await startHousehold({ ...deps, joined: of });
+    const next = await startHousehold({ ...deps, notify, joined: of });
     session = next;
     stopStatus = next.onStatus((status) => deps.show({ status }));
     deps.show({ name: of.invite.name, status: next.status() });
@@ -67,7 +81,8 @@ export function householdSession(deps: HouseholdSessionDeps) {
       session = null;
       joined = null;
       remember(JOINED, null);
-      deps.show({ name: null, status: null });
+      told = [];
+      deps.show({ name: null, status: null, told });
     },
     invite: () => joined?.invite ?? null,
     kick: () => session?.kick(),

@@ -61,12 +61,17 @@ export function createHouseholdDoor(deps: HouseholdDoorDeps): HouseholdDoor & {
   const reset = new Set<() => void>();
   const tell = (listeners: Set<() => void>) => listeners.forEach((listener) => listener());
   const listeners = new Set<() => void>();
-  let view: HouseholdView = { name: null, status: null, deviceName: remembered(NAME) ?? '' };
+  let view: HouseholdView = {
+    name: null,
+    status: null,
+    deviceName: remembered(NAME) ?? '',
+    told: [],
+  };
   const setView = (next: Partial<HouseholdView>) => {
     view = { ...view, ...next };
     for (const listener of [...listeners]) listener();
   };
-  const shared = () => ({ name: view.name, status: view.status });
+  const shared = () => ({ name: view.name, status: view.status, told: view.told });
   let loading: Promise<HouseholdSession> | null = null;
   let loaded: HouseholdSession | null = null;
 
@@ -90,7 +95,7 @@ export function createHouseholdDoor(deps: HouseholdDoorDeps): HouseholdDoor & {
       else if (message.kind === 'joined') lead.follow();
       else if (message.kind === 'left') {
         lead.drop();
-        setView({ name: null, status: null });
+        setView({ name: null, status: null, told: [] });
       }
     },
   });

@@ -1,3 +1,4 @@
+import type { Sentence } from '../events/sentence';
 import type { HouseholdStatus, Joined } from '../sync/household';
 
 /** What the Sync panel shows: the household joined (if any), its status, this device's name. */
@@ -5,7 +6,12 @@ export interface HouseholdView {
   readonly name: string | null;
   readonly status: HouseholdStatus | null;
   readonly deviceName: string;
+  /** What sync left out or could not keep, newest first: told in the Sync region until left. */
+  readonly told: readonly Sentence[];
 }
+
+/** How many of those the Sync region keeps. */
+export const TOLD_KEPT = 5;
 
 /** Kept by this browser (the invite holds secrets: it is never sent anywhere but its server). */
 export const JOINED = 'basket:household';
@@ -40,10 +46,13 @@ export function rememberedJoined(): Joined | null {
 
 /** What another tab says it shows, taken only as far as it makes sense. */
 export function viewOf(raw: unknown): Partial<HouseholdView> {
-  const { name, status } = (raw ?? {}) as Partial<HouseholdView>;
+  const { name, status, told } = (raw ?? {}) as Partial<HouseholdView>;
   return {
     name: typeof name === 'string' ? name : null,
     status: status && typeof status === 'object' && 'state' in status ? status : null,
+    told: Array.isArray(told)
+      ? told.filter((s): s is Sentence => typeof s?.key === 'string').slice(0, TOLD_KEPT)
+      : [],
   };
 }
 

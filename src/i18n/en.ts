@@ -287,6 +287,10 @@ export const en = {
   // Household sync
   sync: 'Sync',
   deviceName: 'Device name',
+  deviceNameBlank: 'Give this device a name, so the household’s history can say who did what.',
+  deviceNameTooLong: (p: { max: number }, h: Helpers) =>
+    `A device name can be at most ${h.n(p.max)} characters.`,
+  syncTold: 'Changes left out',
   inviteLink: 'Invite link',
   join: 'Join',
   joinAsk: (p: Named) =>

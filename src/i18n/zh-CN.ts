@@ -237,6 +237,9 @@ export const zhCN: Messages = {
   // Household sync
   sync: '同步',
   deviceName: '设备名称',
+  deviceNameBlank: '请给这台设备起个名字，这样家庭的历史记录才能显示是谁做的。',
+  deviceNameTooLong: (p, h) => `设备名称最多 ${h.n(p.max)} 个字。`,
+  syncTold: '未采用的更改',
   inviteLink: '邀请链接',
   join: '加入',
   joinAsk: (p) => `加入家庭“${p.name}”吗？它的清单和这台设备的清单将会共享。`,

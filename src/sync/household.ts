@@ -123,6 +123,8 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
       queued = null;
       if (stopped) return null;
       return once().catch((error: unknown) => {
+        // A round cut short by `stop` (the store closing under it) did not fail.
+        if (stopped) return null;
         console.error('Household sync round failed', error instanceof Error ? error.name : '');
         failed();
         return null;

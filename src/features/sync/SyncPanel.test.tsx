@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../app/App';
-import { DEFAULT_STREAM } from '../../events';
+import { DEFAULT_STREAM, type BasketEvent } from '../../events';
 import { BasketProvider, openBasket, type Basket } from '../../bus';
 import { I18nProvider } from '../../i18n';
 import { encodeInvite, toBase64Url, type Invite } from '../../sync/invite';
@@ -132,6 +132,36 @@ describe('the Sync panel', () => {
     expect(history.getByText('Kitchen: Added Bread.')).toBeInTheDocument();
   });
 
+  it('a change from the wire that cannot be read is left out and kept in the Sync region', async () => {
+    const server = createMemoryServer();
+    const { user, basket } = await renderApp(server);
+    await user.click(screen.getByRole('button', { name: 'Sync' }));
+    const region = within(await syncRegion());
+    await basket.household.join(invite, 'Kitchen');
+    expect(await region.findByText('Synced')).toBeInTheDocument();
+    const bad = {
+      id: 'rogue-1',
+      type: 'ProductAdded',
+      v: 1,
+      at: Date.UTC(2026, 0, 1),
+      streamId: DEFAULT_STREAM,
+      streamVersion: 1,
+      payload: { productId: 'rogue-p', name: 'Intruder', quantity: -1 },
+    } as unknown as BasketEvent;
+    const rogue = server.connect('rogue');
+    await rogue.push({
+      actionId: 'rogue-1',
+      deviceId: 'rogue',
+      streamId: DEFAULT_STREAM,
+      events: [bad],
+    });
+    const told = within(await region.findByRole('list', { name: 'Changes left out' }));
+    expect(told.getByRole('listitem')).toHaveTextContent(
+      /^A change from another device could not be read \(payload\.quantity: .*\), so it was left out\.$/,
+    );
+    expect(screen.queryByRole('checkbox', { name: 'Intruder' })).toBeNull();
+  });
+
   it('offline, the header says how many changes wait; back online, Synced', async () => {
     const server = createMemoryServer();
     const connections: MemoryConnection[] = [];
@@ -160,6 +190,19 @@ describe('the Sync panel', () => {
         'Join the household “Smith family”? Its lists and this device’s will be shared.',
       ),
     ).toBeInTheDocument();
+    // The household's history names each device: a blank name is asked for, nothing joined.
+    await user.click(region.getByRole('button', { name: 'Join' }));
+    const name = region.getByRole('textbox', { name: 'Device name' });
+    expect(name).toHaveAccessibleDescription(
+      'Give this device a name, so the household’s history can say who did what.',
+    );
+    expect(localStorage.getItem('basket:household')).toBeNull();
+    await user.type(name, 'x'.repeat(61));
+    await user.click(region.getByRole('button', { name: 'Join' }));
+    expect(name).toHaveAccessibleDescription('A device name can be at most 60 characters.');
+    expect(localStorage.getItem('basket:household')).toBeNull();
+    await user.clear(name);
+    await user.type(name, 'Hall tablet');
     await user.click(region.getByRole('button', { name: 'Join' }));
     expect(await region.findByText('Household: Smith family')).toBeInTheDocument();
   });

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useBasket } from '../../bus';
-import { says, type MessageKey } from '../../events/sentence';
+import * as v from 'valibot';
+import { cleanName, DEVICE_NAME_MAX, deviceNameSchema } from '../../events';
+import { says, type MessageKey, type Sentence } from '../../events/sentence';
 import { useI18n } from '../../i18n';
 import { decodeInvite, encodeInvite, type Invite } from '../../sync/invite';
 import { SyncStatus } from './SyncStatus';
@@ -24,10 +26,11 @@ export default function SyncPanel({ offered }: { offered?: string | undefined })
   const basket = useBasket();
   const { household } = basket;
   const view = useHousehold();
-  const { t } = useI18n();
+  const { t, say } = useI18n();
   const [deviceName, setDeviceName] = useState(view.deviceName);
   const [link, setLink] = useState('');
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [nameProblem, setNameProblem] = useState<Sentence | null>(null);
   const [busy, setBusy] = useState(false);
   const [offer, setOffer] = useState<Invite | null>(() => {
     if (!offered) return null;
@@ -39,9 +42,27 @@ export default function SyncPanel({ offered }: { offered?: string | undefined })
     const reading = decodeInvite(offered);
     return reading.ok ? null : PROBLEM[reading.problem];
   });
-  const ids = { heading: useId(), name: useId(), link: useId(), why: useId() };
+  const ids = {
+    heading: useId(),
+    name: useId(),
+    nameWhy: useId(),
+    link: useId(),
+    why: useId(),
+    told: useId(),
+  };
 
   async function join(invite: Invite) {
+    // The household's history names each device: a name it cannot show is refused here.
+    const named = cleanName(deviceName);
+    if (!v.is(deviceNameSchema, named)) {
+      setNameProblem(
+        named === ''
+          ? says('deviceNameBlank')
+          : says('deviceNameTooLong', { max: DEVICE_NAME_MAX }),
+      );
+      return;
+    }
+    setNameProblem(null);
     setBusy(true);
     try {
       await household.join(invite, deviceName);
@@ -73,11 +94,30 @@ export default function SyncPanel({ offered }: { offered?: string | undefined })
         id={ids.name}
         type="text"
         value={deviceName}
-        maxLength={100}
         autoComplete="off"
-        onChange={(e) => setDeviceName(e.target.value)}
+        aria-invalid={nameProblem ? true : undefined}
+        aria-describedby={nameProblem ? ids.nameWhy : undefined}
+        onChange={(e) => {
+          setDeviceName(e.target.value);
+          setNameProblem(null);
+        }}
         onBlur={() => household.rememberDeviceName(deviceName.trim())}
       />
+      {nameProblem && (
+        <p id={ids.nameWhy} className="field-error">
+          {say(nameProblem)}
+        </p>
+      )}
+      {view.told.length > 0 && (
+        <>
+          <h3 id={ids.told}>{t('syncTold')}</h3>
+          <ul aria-labelledby={ids.told}>
+            {view.told.map((sentence, i) => (
+              <li key={i}>{say(sentence)}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {offer && !view.name && (
         <div className="sync-offer">
           <p>{t('joinAsk', { name: offer.name })}</p>
