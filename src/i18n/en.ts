@@ -309,6 +309,8 @@ export const en = {
   inviteDamaged: 'This invite link is damaged. Ask for it again.',
   inviteNewer: 'This invite link was made by a newer Basket. Update Basket to join.',
   joinFailed: 'Could not join the household here. Nothing was changed.',
+  syncKeptHere: (p: Detail) =>
+    `A change was too large to share with the household, so it stays on this device only (${p.detail}).`,
   syncRefused: (p: Detail) =>
     `A change from another device could not be read (${p.detail}), so it was left out.`,
 };

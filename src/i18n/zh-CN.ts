@@ -256,5 +256,6 @@ export const zhCN: Messages = {
   inviteDamaged: '这个邀请链接已损坏。请重新索取。',
   inviteNewer: '这个邀请链接由更新版本的 Basket 生成。请更新 Basket 后再加入。',
   joinFailed: '无法在这里加入家庭。什么都没有改变。',
+  syncKeptHere: (p) => `有一项更改太大，无法与家庭共享，只保留在这台设备上（${p.detail}）。`,
   syncRefused: (p) => `另一台设备的一项更改无法读取（${p.detail}），因此未被采用。`,
 };

@@ -1,6 +1,6 @@
 import { readEvent, type BasketEvent } from '../events';
 import type { EventStore, ServerDispatch } from '../store';
-import { SyncUnreachable, type ConfirmedAction, type SyncBackend } from './port';
+import { SyncTooLarge, SyncUnreachable, type ConfirmedAction, type SyncBackend } from './port';
 
 export interface SyncEngineOptions {
   readonly store: EventStore<unknown>;
@@ -19,6 +19,11 @@ export interface SyncRound {
   readonly rebased: boolean;
   /** Actions from the wire that were refused, each with why: never applied, told once. */
   readonly refused: readonly { serverSeq: number; why: string }[];
+  /**
+   * This device's actions the server will never take (too large): kept here, and told once;
+   * what came after them was sent all the same.
+   */
+  readonly keptHere: readonly { actionId: string; why: string }[];
   /** Whether everything was sent and everything there was applied (false: offline). */
   readonly complete: boolean;
 }
@@ -29,17 +34,23 @@ export interface SyncRound {
  * locally first, and a round that finds the server unreachable simply ends, to be tried again.
  */
 export function createSyncEngine({ store, backend, deviceId, batch = 200 }: SyncEngineOptions) {
-  async function push(): Promise<number> {
+  async function push(keptHere: Map<string, string>): Promise<number> {
     let sent = 0;
     for (const dispatch of await store.sync.pending()) {
       const events = dispatch.events.map(({ seq: _seq, ...event }) => event as BasketEvent);
-      await backend.push({
-        actionId: dispatch.actionId,
-        deviceId,
-        streamId: dispatch.streamId,
-        events,
-      });
-      sent += 1;
+      try {
+        await backend.push({
+          actionId: dispatch.actionId,
+          deviceId,
+          streamId: dispatch.streamId,
+          events,
+        });
+        sent += 1;
+      } catch (error) {
+        // Refused for good: holding back everything after it would stop this device sharing.
+        if (!(error instanceof SyncTooLarge)) throw error;
+        keptHere.set(dispatch.actionId, error.message);
+      }
     }
     return sent;
   }
@@ -76,14 +87,23 @@ export function createSyncEngine({ store, backend, deviceId, batch = 200 }: Sync
     /** One round: push, pull, and push again what a rebase left pending. */
     async round(): Promise<SyncRound> {
       let sent = 0;
+      const held = new Map<string, string>();
+      const keptHere = () => [...held].map(([actionId, why]) => ({ actionId, why }));
       try {
-        sent += await push();
+        sent += await push(held);
         const pulled = await pull();
-        sent += await push();
-        return { sent, ...pulled, complete: true };
+        sent += await push(held);
+        return { sent, ...pulled, keptHere: keptHere(), complete: true };
       } catch (error) {
         if (!(error instanceof SyncUnreachable)) throw error;
-        return { sent, added: 0, rebased: false, refused: [], complete: false };
+        return {
+          sent,
+          added: 0,
+          rebased: false,
+          refused: [],
+          keptHere: keptHere(),
+          complete: false,
+        };
       }
     },
   };

@@ -11,6 +11,7 @@ import { startHousehold, type Household, type HouseholdStatus } from './househol
 import type { Invite } from './invite';
 import { notKept } from './not-kept';
 import { createMemoryServer, type MemoryConnection, type MemoryServer } from './memory-server';
+import { SyncTooLarge, type SyncAction } from './port';
 
 const invite: Invite = {
   server: 'ws://127.0.0.1:4323',
@@ -46,7 +47,11 @@ afterEach(async () => {
 });
 
 /** A real Basket on fake-indexeddb, with a household session on the in-memory server. */
-async function device(server: MemoryServer, name: string): Promise<Device> {
+async function device(
+  server: MemoryServer,
+  name: string,
+  tooLarge: (action: SyncAction) => boolean = () => false,
+): Promise<Device> {
   const store = await openDexieStore({ ...freshIndexedDB(), projection: listProjection });
   const words: { grown: (() => void)[]; reset: (() => void)[] } = { grown: [], reset: [] };
   const feed: ChangeFeed = {
@@ -66,7 +71,16 @@ async function device(server: MemoryServer, name: string): Promise<Device> {
   const household = await startHousehold({
     store,
     joined: { invite, deviceId: name, deviceName: name },
-    connect: () => Promise.resolve(connection),
+    // The in-memory server, refusing for good what `tooLarge` says (as JetStream does past its
+    // largest message).
+    connect: () =>
+      Promise.resolve({
+        ...connection,
+        push: (action: SyncAction) =>
+          tooLarge(action)
+            ? Promise.reject(new SyncTooLarge('larger than a message may be'))
+            : connection.push(action),
+      }),
     door: {
       grown: () => words.grown.forEach((w) => w()),
       reset: () => words.reset.forEach((w) => w()),
@@ -139,6 +153,32 @@ describe('a household session keeps two devices’ lists together', () => {
     );
     await waitFor(() => expect(names(anna.basket)).toEqual([]));
     await waitFor(() => expect(anna.household.status()).toEqual({ state: 'synced' }));
+  });
+
+  it('an action the server will never take stays here, is told once, and holds nothing back', async () => {
+    const server = createMemoryServer();
+    const anna = await device(server, 'anna', (action) =>
+      action.events.some((e) => e.type === 'ProductAdded' && e.payload.name === 'Huge'),
+    );
+    const ben = await device(server, 'ben');
+    await anna.basket.dispatch(add('Huge'));
+    await anna.basket.dispatch(add('Milk'));
+    await anna.household.round();
+    await ben.household.round();
+    await waitFor(() => expect(names(ben.basket)).toEqual(['Milk']));
+    expect(names(anna.basket).sort()).toEqual(['Huge', 'Milk']);
+    await waitFor(() =>
+      expect(inEnglish(anna.basket.getState().notice!.text)).toBe(
+        'A change was too large to share with the household, so it stays on this device only (larger than a message may be).',
+      ),
+    );
+    await waitFor(() => expect(anna.household.status()).toEqual({ state: 'synced' }));
+    // Told once: later rounds find it again and say nothing more.
+    anna.basket.dismissNotice();
+    await anna.household.round();
+    await anna.household.round();
+    expect(anna.basket.getState().notice).toBeNull();
+    expect(server.log().map((a) => a.events[0]!.type)).toEqual(['ProductAdded']);
   });
 
   it('leaving keeps the lists', async () => {

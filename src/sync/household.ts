@@ -72,14 +72,18 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
     wait = Math.min(maxBackoff, wait * 2);
   };
   const toldRefused = new Set<number>();
+  const keptHere = new Set<string>();
 
   function schedule(ms: number) {
     clearTimeout(timer);
     if (!stopped) timer = setTimeout(kick, ms);
   }
 
+  /** What waits to be sent: not what the server will never take, which stays here. */
+  const waiting = async () => (await store.sync.pending()).filter((d) => !keptHere.has(d.actionId));
+
   async function once(): Promise<SyncRound | null> {
-    const pending = await store.sync.pending();
+    const pending = await waiting();
     if (!(await connected()) || !backend || !engine) {
       setStatus({ state: 'offline', pending: pending.length });
       failed();
@@ -103,7 +107,12 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
       toldRefused.add(serverSeq);
       notify(says('syncRefused', { detail: why }));
     }
-    const left = (await store.sync.pending()).length;
+    for (const { actionId, why } of result.keptHere) {
+      if (keptHere.has(actionId)) continue;
+      keptHere.add(actionId);
+      notify(says('syncKeptHere', { detail: why }));
+    }
+    const left = (await waiting()).length;
     if (result.complete && left === 0) setStatus({ state: 'synced' });
     else if (result.complete) setStatus({ state: 'syncing', pending: left });
     else setStatus({ state: 'offline', pending: left });

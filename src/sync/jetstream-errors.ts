@@ -1,9 +1,6 @@
-import { SyncUnreachable } from './port';
+import { SyncTooLarge, SyncUnreachable } from './port';
 
-/** A push the server will never take as it is: larger than a message may be (4 MiB). */
-export class SyncTooLarge extends Error {
-  override readonly name = 'SyncTooLarge';
-}
+export { SyncTooLarge } from './port';
 
 /** Whether an error from the NATS client means the server could not be reached (now). */
 export function isUnreachable(error: unknown): boolean {

@@ -10,7 +10,8 @@ export interface SyncBackend {
   /**
    * Sends one dispatch. The server keeps one total order; pushing an action it already holds is
    * a success that adds nothing (`duplicate`), at the position it first got. Rejects with
-   * `SyncUnreachable` when the server cannot be reached: the action stays pending.
+   * `SyncUnreachable` when the server cannot be reached: the action stays pending; with
+   * `SyncTooLarge` when it never will take it.
    */
   push(action: SyncAction): Promise<{ serverSeq: number; duplicate: boolean }>;
   /** Actions after `after` in the server's order, at most `limit`. Rejects when unreachable. */
@@ -49,4 +50,12 @@ export interface ConfirmedAction extends SyncAction {
 /** The server could not be reached; nothing was lost, and the caller tries again later. */
 export class SyncUnreachable extends Error {
   override readonly name = 'SyncUnreachable';
+}
+
+/**
+ * The server will never take this action as it is (larger than a message may be): it stays on
+ * this device, and what comes after it is still sent.
+ */
+export class SyncTooLarge extends Error {
+  override readonly name = 'SyncTooLarge';
 }
