@@ -109,7 +109,8 @@ export function dexieSyncLog({ db, events, meta, guarded, writable }: SyncTables
             );
           await put({ cursor: plan.cursor, confirmedSeq: seqs.at(-1) ?? position.confirmedSeq });
           const added = plan.toApply.filter((a) => !ours.has(a.actionId)).length;
-          return { cursor: plan.cursor, added, rebased: true };
+          // With no outbox nothing moved: the log only grew, and the bus reads on from its place.
+          return { cursor: plan.cursor, added, rebased: pending.length > 0 };
         });
       }),
   };

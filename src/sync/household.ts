@@ -7,6 +7,9 @@ import { browserWakeups } from './wakeups';
 export type * from './household-types';
 export { browserWakeups } from './wakeups';
 
+/** While a round stores batch after batch, the bus is told at most this often. */
+const SHOW_EVERY = 250;
+
 const pendingOf = (status: HouseholdStatus) => (status.state === 'synced' ? 0 : status.pending);
 
 /**
@@ -25,6 +28,15 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
   let backend: SyncBackend | null = null;
   let engine: ReturnType<typeof createSyncEngine> | null = null;
   const stops: (() => void)[] = [];
+  /** Whether a batch of this round moved the outbox: the bus must reload, not read on. */
+  let rebasing = false;
+  let unshown = false;
+  let shownAt = Number.NEGATIVE_INFINITY;
+  const show = () => {
+    unshown = false;
+    shownAt = Date.now();
+    door.grown();
+  };
 
   /** Connects once; a failure (the server unreachable at first) is retried with the backoff. */
   async function connected(): Promise<boolean> {
@@ -38,7 +50,20 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
       await backend.close();
       return false;
     }
-    engine = createSyncEngine({ store, backend, deviceId: joined.deviceId });
+    engine = createSyncEngine({
+      store,
+      backend,
+      deviceId: joined.deviceId,
+      // A batch is shown once stored, so a long catch-up is folded (and drawn) in parts, at most
+      // every SHOW_EVERY ms (each fold draws the whole list); the round's end shows the rest. Once
+      // a batch has moved the outbox, the bus reloads at the round's end instead.
+      onApplied: (applied) => {
+        rebasing ||= applied.rebased;
+        if (rebasing || applied.added === 0) return;
+        unshown = true;
+        if (Date.now() - shownAt >= SHOW_EVERY) show();
+      },
+    });
     stops.push(
       backend.onNews(kick),
       backend.onStatus((s) => {
@@ -91,13 +116,15 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
       setStatus({ state: 'syncing', pending: pending.length });
     }
     const before = current();
-    const result = await engine.round();
+    rebasing = false;
+    // What was stored is shown even if a later batch failed.
+    const result = await engine.round().finally(() => unshown && !rebasing && show());
     if (result.rebased) {
       door.reset();
       if (pending.length > 0) {
         for (const sentence of toldNotKept(before, await store.load(), pending)) notify(sentence);
       }
-    } else if (result.added > 0) door.grown();
+    }
     for (const { serverSeq, why } of result.refused) {
       if (toldRefused.has(serverSeq)) continue;
       toldRefused.add(serverSeq);
