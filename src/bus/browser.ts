@@ -8,11 +8,16 @@ export const systemContext: EventContext = {
   device: () => ({ id: thisDevice() }),
 };
 
-/** Runs background work when the page has nothing better to do. */
+/**
+ * Runs background work when the page has nothing better to do: a second from now, at its next
+ * idle moment. (A catch-up idles between its batches; the second lets housekeeping see that the
+ * log is still growing, and wait.)
+ */
 export const browserIdle = (work: () => void) =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(work, { timeout: 5000 })
-    : setTimeout(work, 200);
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 5000 });
+    else work();
+  }, 1000);
 
 /** Calls `listener` whenever the page is hidden (the person may be leaving); returns a stop. */
 export function browserHidden(listener: () => void): () => void {

@@ -57,18 +57,26 @@ export function keepHouse(deps: HousekeepingDeps): Housekeeping {
     compact().catch((error: unknown) =>
       console.warn('Basket could not save its read model; boot will fold more of the log.', error),
     );
+  /** Commits seen: a save waits while they still come (another device's history arriving). */
+  let commits = 0;
   const compactWhenIdle = () => {
     if (idleQueued) return;
     idleQueued = true;
+    const seen = commits;
     whenIdle(() => {
       idleQueued = false;
       // Stopped meanwhile: the queue is closed, and a job asked of it would never be answered.
-      if (!stopped) void compactQuietly();
+      if (stopped) return;
+      // Still growing (a catch-up folds a batch at a time): saving now would be overtaken by
+      // the next batch, and its writes would hold up the catch-up's. Wait until it settles.
+      if (commits !== seen) compactWhenIdle();
+      else void compactQuietly();
     });
   };
 
   const counting = compactEvery
     ? deps.committed$.subscribe((events) => {
+        commits += 1;
         unsaved += events.length;
         if (unsaved >= compactEvery) compactWhenIdle();
       })

@@ -34,6 +34,29 @@ export function dexieSyncLog({ db, events, meta, guarded, writable }: SyncTables
     return heads;
   }
 
+  /**
+   * The log position of each id (`id` is unique), or undefined: one request per id on the
+   * transaction's own index, all asked at once. Dexie's `anyOf` walks a cursor from key to key
+   * (a round trip to the database each), and a query per id costs far more than the request.
+   */
+  function seqsOfIds(ids: readonly string[]): Promise<(number | undefined)[]> {
+    const index = Dexie.currentTransaction.idbtrans.objectStore(events.name).index('id');
+    // A Dexie promise, so what follows stays in the transaction.
+    return new Dexie.Promise((resolve, reject) => {
+      const out: (number | undefined)[] = new Array(ids.length);
+      let left = ids.length;
+      if (left === 0) resolve(out);
+      ids.forEach((id, i) => {
+        const request = index.getKey(id);
+        request.onsuccess = () => {
+          out[i] = request.result as number | undefined;
+          if (--left === 0) resolve(out);
+        };
+        request.onerror = () => reject(request.error);
+      });
+    });
+  }
+
   return {
     join: () =>
       guarded(async () => {
@@ -71,11 +94,9 @@ export function dexieSyncLog({ db, events, meta, guarded, writable }: SyncTables
           const outbox = readStored(rows);
           const pending = dispatchesOf(outbox.events);
           const firstIds = actions.map((a) => a.events[0]?.id ?? '');
-          const stored = (await events.where('id').anyOf(firstIds).toArray()) as (Row & {
-            id: string;
-          })[];
+          const seqsOf = await seqsOfIds(firstIds);
           const confirmedIds = new Set(
-            stored.filter((r) => r.seq <= position.confirmedSeq).map((r) => r.id),
+            firstIds.filter((_, i) => (seqsOf[i] ?? Infinity) <= position.confirmedSeq),
           );
           const plan = planApply(position, actions, confirmedIds, pending, through);
           if (plan.inOrder) {
@@ -109,7 +130,8 @@ export function dexieSyncLog({ db, events, meta, guarded, writable }: SyncTables
             );
           await put({ cursor: plan.cursor, confirmedSeq: seqs.at(-1) ?? position.confirmedSeq });
           const added = plan.toApply.filter((a) => !ours.has(a.actionId)).length;
-          return { cursor: plan.cursor, added, rebased: true };
+          // With no outbox nothing moved: the log only grew, and the bus reads on from its place.
+          return { cursor: plan.cursor, added, rebased: pending.length > 0 };
         });
       }),
   };

@@ -77,7 +77,7 @@ export function createMemoryStore<S>(P: Projection<S>): EventStore<S> {
       position = { cursor: plan.cursor, confirmedSeq: now.at(-1)?.seq ?? position.confirmedSeq };
       model = foldAll();
       const added = plan.toApply.filter((a) => !ours.has(a.actionId)).length;
-      return { cursor: plan.cursor, added, rebased: true };
+      return { cursor: plan.cursor, added, rebased: pending.length > 0 };
     },
   };
 

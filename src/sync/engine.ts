@@ -8,6 +8,8 @@ export interface SyncEngineOptions {
   readonly deviceId: string;
   /** Actions per pull: each pull is one transaction with the cursor. */
   readonly batch?: number;
+  /** Told after each batch is stored, before the round goes on: the bus can show it already. */
+  readonly onApplied?: (applied: { added: number; rebased: boolean }) => void;
 }
 
 /** What one round of sync did. */
@@ -33,7 +35,8 @@ export interface SyncRound {
  * server has after the cursor, in its order. Nothing ever waits on it: a dispatch is stored
  * locally first, and a round that finds the server unreachable simply ends, to be tried again.
  */
-export function createSyncEngine({ store, backend, deviceId, batch = 200 }: SyncEngineOptions) {
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { store, backend, deviceId, batch = 200, onApplied } = options;
   async function push(keptHere: Map<string, string>): Promise<number> {
     let sent = 0;
     for (const dispatch of await store.sync.pending()) {
@@ -59,11 +62,21 @@ export function createSyncEngine({ store, backend, deviceId, batch = 200 }: Sync
     let added = 0;
     let rebased = false;
     const refused: { serverSeq: number; why: string }[] = [];
+    const position = await store.sync.position();
+    if (!position) return { added, rebased, refused };
+    const from = (cursor: number) => {
+      const pulling = backend.pull(cursor, batch);
+      pulling.catch(() => undefined); // awaited below, unless a write fails first
+      return { cursor, pulling };
+    };
+    // The next batch is read from the server while this one is written: a pull only reads, and
+    // is used only if it starts where the written cursor ended.
+    let next = from(position.cursor);
     for (;;) {
-      const position = await store.sync.position();
-      if (!position) break;
-      const actions = await backend.pull(position.cursor, batch);
+      const actions = await next.pulling;
       if (actions.length === 0) break;
+      const through = Math.max(...actions.map((a) => a.serverSeq));
+      next = from(through);
       const valid: ServerDispatch[] = [];
       for (const action of actions) {
         const why = invalid(action);
@@ -75,10 +88,11 @@ export function createSyncEngine({ store, backend, deviceId, batch = 200 }: Sync
             events: action.events,
           });
       }
-      const through = Math.max(...actions.map((a) => a.serverSeq));
       const applied = await store.sync.applyServer(valid, through);
       added += applied.added;
       rebased ||= applied.rebased;
+      onApplied?.({ added: applied.added, rebased: applied.rebased });
+      if (applied.cursor !== next.cursor) next = from(applied.cursor);
     }
     return { added, rebased, refused };
   }

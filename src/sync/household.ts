@@ -1,11 +1,14 @@
-import { says } from '../events/sentence';
 import { createSyncEngine, type SyncRound } from './engine';
 import type { Household, HouseholdOptions, HouseholdStatus } from './household-types';
 import type { SyncBackend } from './port';
+import { statusLine, tellOnce } from './household-told';
 import { browserWakeups } from './wakeups';
 
 export type * from './household-types';
 export { browserWakeups } from './wakeups';
+
+/** While a round stores batch after batch, the bus is told at most this often. */
+const SHOW_EVERY = 250;
 
 const pendingOf = (status: HouseholdStatus) => (status.state === 'synced' ? 0 : status.pending);
 
@@ -25,6 +28,15 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
   let backend: SyncBackend | null = null;
   let engine: ReturnType<typeof createSyncEngine> | null = null;
   const stops: (() => void)[] = [];
+  /** Whether a batch of this round moved the outbox: the bus must reload, not read on. */
+  let rebasing = false;
+  let unshown = false;
+  let shownAt = Number.NEGATIVE_INFINITY;
+  const show = () => {
+    unshown = false;
+    shownAt = Date.now();
+    door.grown();
+  };
 
   /** Connects once; a failure (the server unreachable at first) is retried with the backoff. */
   async function connected(): Promise<boolean> {
@@ -38,26 +50,34 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
       await backend.close();
       return false;
     }
-    engine = createSyncEngine({ store, backend, deviceId: joined.deviceId });
+    engine = createSyncEngine({
+      store,
+      backend,
+      deviceId: joined.deviceId,
+      // A batch is shown once stored, so a long catch-up is folded (and drawn) in parts, at most
+      // every SHOW_EVERY ms (each fold draws the whole list); the round's end shows the rest. Once
+      // a batch has moved the outbox, the bus reloads at the round's end instead.
+      onApplied: (applied) => {
+        rebasing ||= applied.rebased;
+        if (rebasing || applied.added === 0) return;
+        unshown = true;
+        if (Date.now() - shownAt >= SHOW_EVERY) show();
+      },
+    });
     stops.push(
       backend.onNews(kick),
       backend.onStatus((s) => {
         if (s === 'online') {
           wait = FIRST_RETRY;
           kick();
-        } else setStatus({ state: 'offline', pending: pendingOf(status) });
+        } else setStatus({ state: 'offline', pending: pendingOf(shown.get()) });
       }),
     );
     return true;
   }
 
-  let status: HouseholdStatus = { state: 'syncing', pending: (await store.sync.pending()).length };
-  const listeners = new Set<(status: HouseholdStatus) => void>();
-  const setStatus = (next: HouseholdStatus) => {
-    if (JSON.stringify(next) === JSON.stringify(status)) return;
-    status = next;
-    for (const listener of [...listeners]) listener(next);
-  };
+  const shown = statusLine({ state: 'syncing', pending: (await store.sync.pending()).length });
+  const setStatus = shown.set;
 
   let stopped = false;
   let running: Promise<SyncRound | null> = Promise.resolve(null);
@@ -71,8 +91,7 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
     schedule(wait);
     wait = Math.min(maxBackoff, wait * 2);
   };
-  const toldRefused = new Set<number>();
-  const keptHere = new Set<string>();
+  const told = tellOnce(notify);
 
   function schedule(ms: number) {
     clearTimeout(timer);
@@ -80,7 +99,8 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
   }
 
   /** What waits to be sent: not what the server will never take, which stays here. */
-  const waiting = async () => (await store.sync.pending()).filter((d) => !keptHere.has(d.actionId));
+  const waiting = async () =>
+    (await store.sync.pending()).filter((d) => !told.keptHere(d.actionId));
 
   async function once(): Promise<SyncRound | null> {
     const pending = await waiting();
@@ -91,27 +111,20 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
     }
     if (backend.status() === 'offline') setStatus({ state: 'offline', pending: pending.length });
     // Synced stays synced while a round looks for news: nothing of this device's is waiting.
-    else if (pending.length > 0 || status.state !== 'synced') {
+    else if (pending.length > 0 || shown.get().state !== 'synced') {
       setStatus({ state: 'syncing', pending: pending.length });
     }
     const before = current();
-    const result = await engine.round();
+    rebasing = false;
+    // What was stored is shown even if a later batch failed.
+    const result = await engine.round().finally(() => unshown && !rebasing && show());
     if (result.rebased) {
       door.reset();
       if (pending.length > 0) {
         for (const sentence of toldNotKept(before, await store.load(), pending)) notify(sentence);
       }
-    } else if (result.added > 0) door.grown();
-    for (const { serverSeq, why } of result.refused) {
-      if (toldRefused.has(serverSeq)) continue;
-      toldRefused.add(serverSeq);
-      notify(says('syncRefused', { detail: why }));
     }
-    for (const { actionId, why } of result.keptHere) {
-      if (keptHere.has(actionId)) continue;
-      keptHere.add(actionId);
-      notify(says('syncKeptHere', { detail: why }));
-    }
+    told.tell(result);
     const left = (await waiting()).length;
     if (result.complete && left === 0) setStatus({ state: 'synced' });
     else if (result.complete) setStatus({ state: 'syncing', pending: left });
@@ -167,11 +180,8 @@ export async function startHousehold(options: HouseholdOptions): Promise<Househo
 
   return {
     joined,
-    status: () => status,
-    onStatus(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    status: shown.get,
+    onStatus: shown.listen,
     kick,
     round: run,
     stop,

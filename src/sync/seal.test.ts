@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { toBase64Url } from './invite';
 import { importSealKey, open, seal, SealBroken, SEAL_VERSION, type SealProblem } from './seal';
@@ -67,12 +68,50 @@ describe('sealing a dispatch for the household', () => {
     expect(plain.length).toBe(1 + 12 + 1 + 16 + text(dispatch).length);
     expect(read(await open(key, subject, id, plain))).toBe(dispatch);
 
+    // A small body opens without DecompressionStream; one that could inflate past the cap needs it.
     const zipped = await seal(key, subject, id, text(dispatch));
+    const noise = () => toBase64Url(crypto.getRandomValues(new Uint8Array(60_000)));
+    const large = text(noise() + noise());
+    const zippedLarge = await seal(key, subject, id, large);
     vi.stubGlobal('DecompressionStream', undefined);
-    expect(await brokenBy(open(key, subject, id, zipped))).toBe('unreadable');
+    expect(read(await open(key, subject, id, zipped))).toBe(dispatch);
+    expect(await brokenBy(open(key, subject, id, zippedLarge))).toBe('unreadable');
     vi.unstubAllGlobals();
+    expect(Buffer.from(await open(key, subject, id, zippedLarge)).equals(Buffer.from(large))).toBe(
+      true,
+    );
+  });
+
+  it('refuses an authentic body that is not the gzip it says (a CRC, length or stream wrong)', async () => {
+    const raw = crypto.getRandomValues(new Uint8Array(32));
+    const key = await importSealKey(toBase64Url(raw));
+    const sealed = await seal(key, subject, id, text(dispatch));
+    const zipped = new Uint8Array(gzipSync(text(dispatch)));
+    const cases = [
+      zipped.slice(0, -8), // no trailer
+      zipped.slice(0, 20), // the stream cut short
+      Object.assign(zipped.slice(), { [zipped.length - 8]: zipped[zipped.length - 8]! ^ 1 }), // CRC
+      Object.assign(zipped.slice(), { [zipped.length - 4]: zipped[zipped.length - 4]! ^ 1 }), // size
+      text('not gzip at all, not even close to it'),
+    ];
+    expect(read(await open(key, subject, id, sealed))).toBe(dispatch);
+    for (const body of cases) {
+      const forged = await sealFormat(raw, 1, body);
+      expect(await brokenBy(open(key, subject, id, forged))).toBe('unreadable');
+    }
+    expect(read(await open(key, subject, id, await sealFormat(raw, 1, zipped)))).toBe(dispatch);
   });
 });
+
+/** A message sealed as `seal` would, with whatever format byte and body a test wants. */
+async function sealFormat(raw: Uint8Array<ArrayBuffer>, format: number, body: Uint8Array) {
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const inner = new Uint8Array([format, ...body]);
+  const additionalData = text(`${subject}\n${id}`);
+  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, inner);
+  return new Uint8Array([SEAL_VERSION, ...iv, ...new Uint8Array(ct)]);
+}
 
 describe('a sealed message that was tampered with does not open', () => {
   it('under another key', async () => {

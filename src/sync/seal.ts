@@ -1,4 +1,5 @@
 import { fromBase64Url } from './invite';
+import { gunzip, gzip, UnzipFailed } from './seal-gzip';
 
 /**
  * End-to-end sealing of what a device sends its household's sync server (issue 13, SYNC.md §3):
@@ -152,59 +153,13 @@ export async function open(
     case FORMAT_RAW:
       return inner.slice(1);
     case FORMAT_GZIP:
-      return gunzip(body);
+      try {
+        return await gunzip(body, MAX_OPENED_BYTES);
+      } catch (error) {
+        if (!(error instanceof UnzipFailed)) throw error;
+        throw new SealBroken('unreadable', error.message, { cause: error });
+      }
     default:
       throw new SealBroken('unreadable', `the sealed body has an unknown format ${inner[0]}`);
   }
-}
-
-/** The gzip of `bytes`, or undefined where this runtime has no CompressionStream. */
-async function gzip(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (typeof globalThis.CompressionStream !== 'function') return undefined;
-  return pipe(bytes, new CompressionStream('gzip'), Number.POSITIVE_INFINITY);
-}
-
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
-  if (typeof globalThis.DecompressionStream !== 'function') {
-    throw new SealBroken('unreadable', 'the sealed body is gzipped, and this runtime cannot unzip');
-  }
-  try {
-    return await pipe(bytes, new DecompressionStream('gzip'), MAX_OPENED_BYTES);
-  } catch (error) {
-    if (error instanceof SealBroken) throw error;
-    throw new SealBroken('unreadable', 'the sealed body is not valid gzip', { cause: error });
-  }
-}
-
-/** Runs `bytes` through a (de)compression stream, refusing output longer than `cap`. */
-async function pipe(
-  bytes: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-  cap: number,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const writer = stream.writable.getWriter();
-  const written = writer.write(new Uint8Array(bytes)).then(() => writer.close());
-  // Awaited below; until then a failure must not be reported as unhandled.
-  written.catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw new SealBroken('unreadable', `the sealed body opens to more than ${cap} bytes`);
-    }
-    chunks.push(value);
-  }
-  await written;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
