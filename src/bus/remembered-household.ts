@@ -63,9 +63,9 @@ let madeHere: string | null = null;
  * only what was done here. Where nothing can be kept, it lasts as long as the page.
  */
 export function thisDevice(): string {
-  const kept = remembered(DEVICE);
-  if (kept) return kept;
-  madeHere ??= crypto.randomUUID();
+  // Read once: every dispatch asks, and the id never changes once made.
+  if (madeHere) return madeHere;
+  madeHere = remembered(DEVICE) ?? crypto.randomUUID();
   remember(DEVICE, madeHere);
   return madeHere;
 }

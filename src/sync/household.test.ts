@@ -8,18 +8,12 @@ import { openDexieStore, type EventStore } from '../store';
 import { freshIndexedDB, testContext } from '../test/harness';
 import { valid } from '../test/steps';
 import { startHousehold, type Household, type HouseholdStatus } from './household';
-import type { Invite } from './invite';
+import { testInvite } from '../test/invite';
 import { notKept } from './not-kept';
 import { createMemoryServer, type MemoryConnection, type MemoryServer } from './memory-server';
 import { SyncTooLarge, type SyncAction } from './port';
 
-const invite: Invite = {
-  server: 'ws://127.0.0.1:4323',
-  household: 'abcdefgh12',
-  name: 'Smith family',
-  seed: `SU${'A'.repeat(56)}`,
-  key: `${'A'.repeat(42)}A`,
-};
+const invite = testInvite;
 
 const add = (name: string): Command => ({
   type: 'AddProduct',

@@ -5,7 +5,8 @@ import { App } from '../../app/App';
 import { DEFAULT_STREAM, type BasketEvent } from '../../events';
 import { BasketProvider, openBasket, type Basket } from '../../bus';
 import { I18nProvider } from '../../i18n';
-import { encodeInvite, toBase64Url, type Invite } from '../../sync/invite';
+import { encodeInvite, toBase64Url } from '../../sync/invite';
+import { testInvite } from '../../test/invite';
 import {
   createMemoryServer,
   type MemoryConnection,
@@ -15,13 +16,7 @@ import { freshIndexedDB } from '../../test/harness';
 import { valid } from '../../test/steps';
 import { forgetOffered } from './offered';
 
-const invite: Invite = {
-  server: 'ws://127.0.0.1:4323',
-  household: 'abcdefgh12',
-  name: 'Smith family',
-  seed: `SU${'A'.repeat(56)}`,
-  key: `${'A'.repeat(42)}A`,
-};
+const invite = testInvite;
 const link = encodeInvite('http://localhost:4173/', invite);
 const newerLink = `http://localhost:4173/#join=${toBase64Url(
   new TextEncoder().encode(JSON.stringify({ ...invite, v: 2 })),
