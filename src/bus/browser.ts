@@ -19,22 +19,18 @@ export const browserIdle = (work: () => void) =>
     else work();
   }, 1000);
 
-/** Calls `listener` whenever the page is hidden (the person may be leaving); returns a stop. */
-export function browserHidden(listener: () => void): () => void {
+/** Calls `listener` whenever the page's visibility becomes `state`; returns a stop. */
+function onVisibility(state: DocumentVisibilityState, listener: () => void): () => void {
   if (typeof document === 'undefined') return () => {};
   const onChange = () => {
-    if (document.visibilityState === 'hidden') listener();
+    if (document.visibilityState === state) listener();
   };
   document.addEventListener('visibilitychange', onChange);
   return () => document.removeEventListener('visibilitychange', onChange);
 }
 
+/** Calls `listener` whenever the page is hidden (the person may be leaving); returns a stop. */
+export const browserHidden = (listener: () => void) => onVisibility('hidden', listener);
+
 /** Calls `wake` when this tab is brought into view; returns a stop. */
-export function bringsIntoView(wake: () => void): () => void {
-  if (typeof document === 'undefined') return () => {};
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') wake();
-  };
-  document.addEventListener('visibilitychange', onVisible);
-  return () => document.removeEventListener('visibilitychange', onVisible);
-}
+export const bringsIntoView = (wake: () => void) => onVisibility('visible', wake);
