@@ -36,7 +36,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('spinbutton', { name: '价格' }).fill('12.5');
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: '保存' }).click();
-      await expect(page.getByText(/待买 12\.50，合计 12\.50/)).toBeVisible();
+      await expect(page.getByText(/待买 ¥12\.50，合计 ¥12\.50/)).toBeVisible();
 
       await page.getByRole('button', { name: '新建清单' }).click();
       await page.getByRole('textbox', { name: '清单名称' }).fill('周末');

@@ -18,6 +18,7 @@ import {
   rememberLanguage,
   type Language,
 } from './languages';
+import { initialCurrency, rememberCurrency } from './currency';
 import { helpersFor, translate, type Messages } from './sentence';
 
 export interface I18n {
@@ -32,6 +33,9 @@ export interface I18n {
   /** Every language, named in itself, for the "Language" picker. */
   readonly languages: readonly { language: Language; name: string }[];
   setLanguage(language: Language): void;
+  /** The ISO 4217 code prices are shown in: chosen on this device, else the region's. */
+  readonly currency: string;
+  setCurrency(code: string): void;
 }
 
 function makeI18n(
@@ -39,8 +43,10 @@ function makeI18n(
   messages: Messages,
   names: Record<Language, string>,
   setLanguage: (l: Language) => void,
+  currency: string,
+  setCurrency: (code: string) => void,
 ): I18n {
-  const helpers = helpersFor(messages, language);
+  const helpers = helpersFor(messages, language, currency);
   return {
     language,
     t: (key, ...args) => translate(messages, says(key, ...args), helpers),
@@ -50,13 +56,24 @@ function makeI18n(
     money: helpers.money,
     languages: LANGUAGES.map((l) => ({ language: l, name: names[l] })),
     setLanguage,
+    currency,
+    setCurrency,
   };
 }
 
 /** Each language's name in itself: fixed, so the picker reads the same in every language. */
 const NAMES: Record<Language, string> = { en: en.langName, 'zh-CN': '简体中文' };
 
-const I18nContext = createContext<I18n>(makeI18n('en', en, NAMES, () => {}));
+const I18nContext = createContext<I18n>(
+  makeI18n(
+    'en',
+    en,
+    NAMES,
+    () => {},
+    'USD',
+    () => {},
+  ),
+);
 
 interface Props {
   /** The language to start in and its messages, when the caller loaded them already. */
@@ -76,6 +93,13 @@ export function I18nProvider({ initial, children }: Props) {
   });
   const [problem, setProblem] = useState<unknown>(null);
   if (problem) throw problem;
+  const [currency, setCurrency] = useState(initialCurrency);
+  const chooseCurrency = useMemo(
+    () => (code: string) => {
+      if (rememberCurrency(code)) setCurrency(code);
+    },
+    [],
+  );
 
   const choose = useMemo(
     () => (language: Language) => {
@@ -106,8 +130,8 @@ export function I18nProvider({ initial, children }: Props) {
   }, [language, messages]);
 
   const value = useMemo(
-    () => (messages ? makeI18n(language, messages, NAMES, choose) : null),
-    [language, messages, choose],
+    () => (messages ? makeI18n(language, messages, NAMES, choose, currency, chooseCurrency) : null),
+    [language, messages, choose, currency, chooseCurrency],
   );
   if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -19,10 +19,16 @@ function unsignedZero(format: Intl.NumberFormat): (value: number) => string {
 }
 
 /** The language's formats and words, for its messages to use. */
-export function helpersFor(messages: Messages, locale: string): Helpers {
+export function helpersFor(messages: Messages, locale: string, currency?: string): Helpers {
   const numbers = unsignedZero(new Intl.NumberFormat(locale));
+  // With a currency: its sign and its own decimals (¥12, $3.50, ¥300 for yen).
   const amounts = unsignedZero(
-    new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    new Intl.NumberFormat(
+      locale,
+      currency
+        ? { style: 'currency', currency }
+        : { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+    ),
   );
   const helpers: Helpers = {
     n: numbers,

@@ -8,7 +8,7 @@ export type Words = string | Sentence;
 export interface Helpers {
   /** A number in the language's own format. */
   n(value: number): string;
-  /** An amount of money, two decimals, in the language's own format. */
+  /** An amount of money in the language's own format, with the person's currency sign. */
   money(value: number): string;
   /** Says another sentence in the same language (an undo label inside "Undid: …"). */
   say(sentence: Sentence): string;

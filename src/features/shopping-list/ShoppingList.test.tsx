@@ -131,7 +131,7 @@ describe('the shopping list', () => {
     await user.type(quantity, '2{Enter}');
     await price('Bread', '2.1');
     expect(
-      await screen.findByText('· 4.60 to buy, 4.60 in all', { exact: false }),
+      await screen.findByText('· $4.60 to buy, $4.60 in all', { exact: false }),
     ).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Milk' }).closest('li')).toHaveTextContent(
       '1.25 each',
@@ -139,7 +139,7 @@ describe('the shopping list', () => {
 
     await user.click(screen.getByRole('checkbox', { name: 'Bread' }));
     expect(
-      await screen.findByText('2.50 to buy, 4.60 in all', { exact: false }),
+      await screen.findByText('$2.50 to buy, $4.60 in all', { exact: false }),
     ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Edit Milk' }));
@@ -153,11 +153,11 @@ describe('the shopping list', () => {
     // Undo takes back the check-off, then Bread's price.
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(
-      await screen.findByText('4.60 to buy, 4.60 in all', { exact: false }),
+      await screen.findByText('$4.60 to buy, $4.60 in all', { exact: false }),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(
-      await screen.findByText('2.50 to buy, 2.50 in all', { exact: false }),
+      await screen.findByText('$2.50 to buy, $2.50 in all', { exact: false }),
     ).toBeInTheDocument();
   });
 });
