@@ -24,7 +24,12 @@ export function action(deviceId: string, count = 1, streamId = 'list:default'): 
     streamId,
     streamVersion: i + 1,
     ...(i === 0 ? {} : { action: actionId }),
-    payload: { productId: `${actionId}-p${i}`, name: `Thing ${made}.${i}`, quantity: 1, unit: null },
+    payload: {
+      productId: `${actionId}-p${i}`,
+      name: `Thing ${made}.${i}`,
+      quantity: 1,
+      unit: null,
+    },
   }));
   return { actionId, deviceId, streamId, events };
 }
