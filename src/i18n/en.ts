@@ -325,4 +325,10 @@ export const en = {
   noted: (p: Whom & { note: string }, h: Helpers) => `Noted for ${h.text(p.name)}: “${p.note}”.`,
   noteOff: (p: Whom, h: Helpers) => `Took the note off ${h.text(p.name)}.`,
   placed: (p: Whom, h: Helpers) => `Moved ${h.text(p.name)}.`,
+  // The add bar
+  productPlaceholder: 'Add milk, 2 eggs, 500 g flour…',
+  entryReads: (p: Named & { quantity: number; unit: Unit }, h: Helpers) =>
+    `Adds ${p.name}${times(p.quantity, h, p.unit) || ' × 1'}`,
+  decreaseQuantity: 'Decrease quantity',
+  increaseQuantity: 'Increase quantity',
 };

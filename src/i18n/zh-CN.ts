@@ -272,4 +272,9 @@ export const zhCN: Messages = {
   noted: (p, h) => `给${h.text(p.name)}加了备注：“${p.note}”。`,
   noteOff: (p, h) => `删掉了${h.text(p.name)}的备注。`,
   placed: (p, h) => `挪动了${h.text(p.name)}的位置。`,
+  // The add bar
+  productPlaceholder: '添加：牛奶、鸡蛋 12个、面粉 500 g…',
+  entryReads: (p, h) => `将添加${p.name}${times(p.quantity, h, p.unit) || ''}`,
+  decreaseQuantity: '减少数量',
+  increaseQuantity: '增加数量',
 };
