@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
 import { BuyAgain } from '../features/buy-again/BuyAgain';
 import { ListPicker } from '../features/lists/ListPicker';
+import { ReorderButton } from '../features/reorder/ReorderButton';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
 import { offeredInvite } from '../features/sync/offered';
@@ -67,7 +68,7 @@ export function App() {
             <Notices />
             <BuyAgain />
             <SearchBox />
-            <ShoppingList />
+            <ShoppingList tools={<ReorderButton />} />
             <Suspense fallback={null}>
               <BackupPanel />
             </Suspense>
