@@ -258,4 +258,18 @@ export const zhCN: Messages = {
   joinFailed: '无法在这里加入家庭。什么都没有改变。',
   syncKeptHere: (p) => `有一项更改太大，无法与家庭共享，只保留在这台设备上（${p.detail}）。`,
   syncRefused: (p) => `另一台设备的一项更改无法读取（${p.detail}），因此未被采用。`,
+
+  // 外框和菜单（issue 14，"shell"）
+  menu: '菜单',
+  closeMenu: '关闭菜单',
+  closeSync: '关闭同步',
+  lists: '清单',
+  settings: '设置',
+  currency: '货币',
+  repair: '修复',
+  repairHint:
+    '如果清单看起来不对（比如浏览器崩溃之后），Basket 可以根据更改记录把它重新整理出来，不会丢失任何内容。',
+  backupFileHint:
+    '备份文件里有你的清单的全部更改记录。请妥善保存；在这里导入时会和现有内容合并，不会丢失，也不会重复。',
+  backupSaved: (p) => `备份已保存：${p.name}`,
 };
