@@ -12,12 +12,13 @@ import { offeredInvite } from '../features/sync/offered';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { UndoButtons } from '../features/undo/UndoButtons';
 import { useI18n } from '../i18n';
-import { Menu } from './Menu';
 import { Notices } from './Notices';
 import { SetAsideBanner } from './SetAsideBanner';
 import { StorageBanner } from './StorageBanner';
 import { useWide } from './useWide';
 
+// The menu too arrives on first use: it holds only what a person does rarely.
+const Menu = lazy(() => import('./Menu'));
 const HistoryView = lazy(() => import('../features/history/HistoryView'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 
@@ -105,20 +106,22 @@ export function App() {
         </div>
       </div>
       {menu !== null && (
-        <Menu
-          lists={menu}
-          syncOpen={syncOpen}
-          persisted={persisted}
-          onClose={() => setMenu(null)}
-          onHistory={() => {
-            setView('history');
-            setMenu(null);
-          }}
-          onSync={() => {
-            setSyncOpen(!syncOpen);
-            setMenu(null);
-          }}
-        />
+        <Suspense fallback={null}>
+          <Menu
+            lists={menu}
+            syncOpen={syncOpen}
+            persisted={persisted}
+            onClose={() => setMenu(null)}
+            onHistory={() => {
+              setView('history');
+              setMenu(null);
+            }}
+            onSync={() => {
+              setSyncOpen(!syncOpen);
+              setMenu(null);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

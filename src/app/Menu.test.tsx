@@ -17,7 +17,7 @@ describe('the menu', () => {
     expect(button).toHaveAttribute('aria-expanded', 'false');
     await user.click(button);
 
-    const menu = screen.getByRole('dialog', { name: 'Menu' });
+    const menu = await screen.findByRole('dialog', { name: 'Menu' });
     expect(menu).toHaveAttribute('aria-modal', 'true');
     expect(within(menu).getByRole('button', { name: 'Close menu' })).toHaveFocus();
     for (const name of ['New list', 'Rename list', 'Delete list', 'History', 'Sync'])

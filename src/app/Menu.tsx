@@ -23,7 +23,7 @@ interface Props {
  * currency, backup. A modal sheet: the page behind is inert, Escape closes it, and the caller
  * puts focus back on the Menu button.
  */
-export function Menu({ lists, syncOpen, persisted, onClose, onHistory, onSync }: Props) {
+export default function Menu({ lists, syncOpen, persisted, onClose, onHistory, onSync }: Props) {
   const { t } = useI18n();
   const heading = useId();
   const close = useRef<HTMLButtonElement>(null);
@@ -31,6 +31,15 @@ export function Menu({ lists, syncOpen, persisted, onClose, onHistory, onSync }:
     // A form opened from the sidebar takes focus itself (autoFocus); otherwise start at Close.
     if (lists === 'browse') close.current?.focus();
   }, [lists]);
+  useEffect(() => {
+    // On the document, so Escape closes the sheet wherever focus was left (say, after a file
+    // was chosen); a form inside that handles Escape itself stops it first.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
 
   return (
     <div className="sheet-backdrop" onClick={onClose}>
@@ -40,12 +49,6 @@ export function Menu({ lists, syncOpen, persisted, onClose, onHistory, onSync }:
         aria-labelledby={heading}
         className="sheet"
         onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <div className="sheet-header">
           <h2 id={heading}>{t('menu')}</h2>

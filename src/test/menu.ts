@@ -9,5 +9,5 @@ export async function openMenu(user: UserEvent, name = 'Menu') {
   if (!screen.queryByRole('dialog', { name })) {
     await user.click(screen.getByRole('button', { name }));
   }
-  return within(screen.getByRole('dialog', { name }));
+  return within(await screen.findByRole('dialog', { name }));
 }

@@ -33,7 +33,8 @@ async function add({ user }: App, ...names: string[]) {
   }
 }
 
-const importInput = async ({ user }: App) => (await openMenu(user)).findByLabelText('Import backup');
+const importInput = async ({ user }: App) =>
+  (await openMenu(user)).findByLabelText('Import backup');
 const asFile = (text: string, name = 'backup.json') =>
   new File([text], name, { type: 'application/json' });
 

@@ -26,7 +26,7 @@ describe('the lists sidebar on a wide screen', () => {
     );
 
     await user.click(within(nav).getByRole('button', { name: 'New list' }));
-    const menu = screen.getByRole('dialog', { name: 'Menu' });
+    const menu = await screen.findByRole('dialog', { name: 'Menu' });
     const name = within(menu).getByRole('textbox', { name: 'List name' });
     expect(name).toHaveFocus();
     await user.type(name, 'Hardware{Enter}');
