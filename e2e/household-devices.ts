@@ -16,7 +16,10 @@ export function device(page: Page) {
     /** The header's status line, or the Sync region's while that is open above the list. */
     status: page.getByRole('status').filter({ hasText: /^(Synced|Syncing…|Offline)/ }),
     /** The line where the page tells its news (what was done, what sync refused or lost). */
-    notice: page.getByRole('main').getByRole('status'),
+    notice: page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasNotText: /^(Synced|Syncing…|Offline)/ }),
     checkbox,
     /** A product's row in the list, found by its checkbox. */
     row: (name: string) =>
