@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { basketPage } from './basket';
+import { basketPage, openMenu } from './basket';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in ${colorScheme} mode`, () => {
@@ -29,7 +29,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
 
-      await page.getByRole('button', { name: 'History', exact: true }).click();
+      const menu = await openMenu(page);
+      await expect(menu.getByRole('region', { name: 'Backup' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await menu.getByRole('button', { name: 'History', exact: true }).click();
       await expect(page.getByRole('region', { name: 'History' })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: /after: Added Milk/ }).click();

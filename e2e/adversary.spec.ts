@@ -1,19 +1,24 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { basketPage } from './basket';
+import { basketPage, closeMenu, newList, openMenu } from './basket';
 
 /**
  * Basket tried as a hostile, a careless and an unlucky person would (issue 11): every try ends
  * with nothing lost and the person never stuck, in the real browser, database and service worker.
  */
 
-/** Exports a backup through the button, and returns the file's parsed content. */
+/** Exports a backup through the menu's button, and returns the file's parsed content. */
 async function exportBackup(
   page: Page,
 ): Promise<{ events: { type: string }[]; unreadable?: unknown[] }> {
+  const menu = await openMenu(page);
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export backup' }).click();
+  await menu.getByRole('button', { name: 'Export backup' }).click();
   const download = await downloading;
+  await expect(menu.getByRole('status')).toHaveText(
+    `Backup saved: ${download.suggestedFilename()}`,
+  );
+  await closeMenu(page);
   return JSON.parse(await readFile((await download.path())!, 'utf8'));
 }
 
@@ -121,7 +126,7 @@ test('hostile: a backup that names one product in two lists is refused and chang
       },
     ],
   };
-  await page.getByLabel('Import backup').setInputFiles(backupFile(crafted));
+  await (await openMenu(page)).getByLabel('Import backup').setInputFiles(backupFile(crafted));
   await expect(page.getByRole('region', { name: 'Backup' }).getByRole('alert')).toContainText(
     'in two lists',
   );
@@ -136,7 +141,7 @@ test('hostile: a backup that deletes every list still leaves one to open and add
   const basket = basketPage(page);
   await basket.add('Milk');
   const at = Date.now() + 1000;
-  await page.getByLabel('Import backup').setInputFiles(
+  await (await openMenu(page)).getByLabel('Import backup').setInputFiles(
     backupFile({
       format: 'basket-backup',
       version: 1,
@@ -156,6 +161,7 @@ test('hostile: a backup that deletes every list still leaves one to open and add
   );
   await expect(page.getByRole('status')).toHaveText('Imported 1 change from the backup.');
   await expect(page.getByRole('combobox', { name: 'List' }).getByRole('option')).toHaveCount(1);
+  await closeMenu(page);
   await basket.add('Bread');
   await page.reload();
   await basket.expectProducts(['Milk', 'Bread']);
@@ -166,12 +172,11 @@ test('careless: Undo right after deleting a list brings it back, with its produc
 }) => {
   await page.goto('/');
   const basket = basketPage(page);
-  await page.getByRole('button', { name: 'New list' }).click();
-  await page.getByRole('textbox', { name: 'List name' }).fill('Party');
-  await page.getByRole('textbox', { name: 'List name' }).press('Enter');
+  await newList(page, 'Party');
   await basket.add('Balloons');
-  await page.getByRole('button', { name: 'Delete list' }).click();
-  await page.getByRole('button', { name: 'Delete Party' }).click();
+  const menu = await openMenu(page);
+  await menu.getByRole('button', { name: 'Delete list' }).click();
+  await menu.getByRole('button', { name: 'Delete Party' }).click();
   await expect(page.getByRole('combobox', { name: 'List' })).toHaveValue('list:default');
   await page.keyboard.press('Control+z');
   await expect(
@@ -185,15 +190,14 @@ test('careless: a list deleted in another tab takes no add, and what was typed i
 }) => {
   const first = await context.newPage();
   await first.goto('/');
-  await first.getByRole('button', { name: 'New list' }).click();
-  await first.getByRole('textbox', { name: 'List name' }).fill('Party');
-  await first.getByRole('textbox', { name: 'List name' }).press('Enter');
+  await newList(first, 'Party');
   const second = await context.newPage();
   await second.goto('/');
   await expect(second.getByRole('combobox', { name: 'List' })).toHaveValue(/list:/);
   await second.getByRole('combobox', { name: 'List' }).selectOption({ label: 'Party' });
-  await first.getByRole('button', { name: 'Delete list' }).click();
-  await first.getByRole('button', { name: 'Delete Party' }).click();
+  const menu = await openMenu(first);
+  await menu.getByRole('button', { name: 'Delete list' }).click();
+  await menu.getByRole('button', { name: 'Delete Party' }).click();
   // The other tab hears of it and moves on; whatever it was typing is still there.
   const product = second.getByRole('combobox', { name: 'Product' });
   await product.fill('Cake');

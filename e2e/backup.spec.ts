@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { basketPage } from './basket';
+import { basketPage, openMenu } from './basket';
 
 test('a backup restores the same list in a fresh browser profile; importing twice adds nothing', async ({
   page,
@@ -14,10 +14,14 @@ test('a backup restores the same list in a fresh browser profile; importing twic
   await here.checkbox('Bread').click();
   await expect(here.checkbox('Bread')).toBeChecked();
 
+  const menu = await openMenu(page);
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export backup' }).click();
+  await menu.getByRole('button', { name: 'Export backup' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^basket-\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(menu.getByRole('status')).toHaveText(
+    `Backup saved: ${download.suggestedFilename()}`,
+  );
   const file = await download.path();
 
   const elsewhere = await browser.newContext();
@@ -25,13 +29,13 @@ test('a backup restores the same list in a fresh browser profile; importing twic
   await restored.goto(baseURL!);
   const there = basketPage(restored);
   await expect(restored.getByText('Your list is empty.', { exact: false })).toBeVisible();
-  await restored.getByLabel('Import backup').setInputFiles(file);
+  await (await openMenu(restored)).getByLabel('Import backup').setInputFiles(file);
   await expect(restored.getByRole('status')).toHaveText('Imported 4 changes from the backup.');
   await there.expectProducts(['Milk', 'Bread', 'Eggs']);
   await expect(there.checkbox('Bread')).toBeChecked();
   await expect(there.checkbox('Eggs').locator('xpath=ancestor::li')).toContainText('× 12');
 
-  await restored.getByLabel('Import backup').setInputFiles(file);
+  await (await openMenu(restored)).getByLabel('Import backup').setInputFiles(file);
   await expect(restored.getByRole('status')).toHaveText(
     'Nothing new: everything in this backup is already here.',
   );
@@ -44,7 +48,7 @@ test('a hostile backup is refused with its reason and changes nothing', async ({
   await page.goto('/');
   const basket = basketPage(page);
   await basket.add('Milk');
-  await page.getByLabel('Import backup').setInputFiles({
+  await (await openMenu(page)).getByLabel('Import backup').setInputFiles({
     name: 'evil.json',
     mimeType: 'application/json',
     buffer: Buffer.from(

@@ -31,3 +31,33 @@ export async function twoTabs(context: BrowserContext) {
   await second.goto('/');
   return { first, second, a: basketPage(first), b: basketPage(second) };
 }
+
+/**
+ * The menu's sheet, where the rarely used controls live (History, Sync, Language, Currency,
+ * Backup, New/Rename/Delete list): opened by "Menu" unless it is open already.
+ */
+export async function openMenu(page: Page, name = 'Menu') {
+  const menu = page.getByRole('dialog', { name });
+  if (!(await menu.isVisible())) await page.getByRole('button', { name, exact: true }).click();
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/** Closes the menu by its Close button, back onto the list. */
+export async function closeMenu(page: Page) {
+  const menu = page.getByRole('dialog', { name: 'Menu' });
+  await menu.getByRole('button', { name: 'Close menu' }).click();
+  await expect(menu).toBeHidden();
+}
+
+/** Makes a list through the menu's "New list" and waits until it is the one open. */
+export async function newList(page: Page, name: string) {
+  const menu = await openMenu(page);
+  await menu.getByRole('button', { name: 'New list' }).click();
+  await menu.getByRole('textbox', { name: 'List name' }).fill(name);
+  await menu.getByRole('textbox', { name: 'List name' }).press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'List' }).locator('option:checked')).toHaveText(
+    name,
+  );
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { basketPage } from './basket';
+import { basketPage, openMenu } from './basket';
 
 /** A family's years of shopping: 10,000 products and 100,000 events in all. */
 function yearsOfShopping(products = 10_000, events = 100_000) {
@@ -39,7 +39,7 @@ test('100,000 events import with progress and a live page; the history stays vir
 }) => {
   test.setTimeout(120_000);
   await page.goto('/');
-  await page.getByLabel('Import backup').setInputFiles({
+  await (await openMenu(page)).getByLabel('Import backup').setInputFiles({
     name: 'years.json',
     mimeType: 'application/json',
     buffer: Buffer.from(yearsOfShopping()),
@@ -51,7 +51,7 @@ test('100,000 events import with progress and a live page; the history stays vir
     .poll(
       async () => {
         const now = await page.evaluate(() => ({
-          value: document.querySelector('.tools progress')?.getAttribute('value') ?? null,
+          value: document.querySelector('.backup progress')?.getAttribute('value') ?? null,
           status: document.querySelector('[role=status]')?.textContent ?? '',
         }));
         if (now.value) seen.add(now.value);
@@ -64,7 +64,7 @@ test('100,000 events import with progress and a live page; the history stays vir
   await expect(page.getByText('6,667 of 10,000 left to buy')).toBeVisible();
   expect(await basketPage(page).list.getByRole('listitem').count()).toBeLessThan(100);
 
-  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await (await openMenu(page)).getByRole('button', { name: 'History', exact: true }).click();
   const diary = page.getByRole('list', { name: /Everything that happened/ });
   await expect(diary.getByText('Product 9999 is now × 1.').first()).toBeVisible({
     timeout: 30_000,

@@ -5,7 +5,7 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
  * (README, "What a person sees"). Shared by the household stories against a real nats-server.
  */
 
-/** What a household's device shows: the list, the page's notices and the header's status line. */
+/** What a household's device shows: the list, the page's notices and the sync status line. */
 export function device(page: Page) {
   const list = page.getByRole('list', { name: 'Shopping list' });
   const product = page.getByRole('combobox', { name: 'Product' });
@@ -13,12 +13,13 @@ export function device(page: Page) {
   return {
     page,
     list,
-    status: page
-      .getByRole('banner')
-      .getByRole('status')
-      .filter({ hasText: /^(Synced|Syncing…|Offline)/ }),
+    /** The header's status line, or the Sync region's while that is open above the list. */
+    status: page.getByRole('status').filter({ hasText: /^(Synced|Syncing…|Offline)/ }),
     /** The line where the page tells its news (what was done, what sync refused or lost). */
-    notice: page.getByRole('main').getByRole('status'),
+    notice: page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasNotText: /^(Synced|Syncing…|Offline)/ }),
     checkbox,
     /** A product's row in the list, found by its checkbox. */
     row: (name: string) =>

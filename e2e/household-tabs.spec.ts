@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startNatsHarness, type NatsHarness } from '../src/sync/nats/harness';
+import { openMenu } from './basket';
 import { device, joinByLink, joinOn } from './household-devices';
 
 /**
@@ -45,7 +46,7 @@ test('two tabs of one device share one connection, and the second carries on whe
   const tabOpen = sockets(tab.page);
   await tab.page.goto('/');
   await expect(tab.status).toHaveText('Synced', { timeout: 15_000 });
-  await tab.page.getByRole('button', { name: 'Sync' }).click();
+  await (await openMenu(tab.page)).getByRole('button', { name: 'Sync' }).click();
   await expect(tab.page.getByRole('region', { name: 'Sync' })).toContainText('Smith family');
 
   const ben = await joinByLink(browser, baseURL!, smiths.link, "Ben's phone");

@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { basketPage, twoTabs } from './basket';
+import { basketPage, newList, twoTabs } from './basket';
 
 test('two lists keep their own products across a reload, and a new list shows in another tab', async ({
   context,
 }) => {
   const { first, second, a } = await twoTabs(context);
   await a.add('Milk');
-  await first.getByRole('button', { name: 'New list' }).click();
-  await first.getByRole('textbox', { name: 'List name' }).fill('Hardware');
-  await first.getByRole('textbox', { name: 'List name' }).press('Enter');
+  await newList(first, 'Hardware');
   const picker = first.getByRole('combobox', { name: 'List' });
   await expect(picker).toHaveValue(/^list:/);
   await expect(picker.locator('option:checked')).toHaveText('Hardware');

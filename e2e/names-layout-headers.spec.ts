@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { basketPage } from './basket';
+import { basketPage, openMenu } from './basket';
 import { serveBuild } from './serve';
 
 // What `npm start` must send with every response, as README "Hosting Basket" lists it.
@@ -80,17 +80,19 @@ test('every response carries a strict policy, and Basket runs under it without a
     await page.goto(server.url);
     const basket = basketPage(page);
     await basket.add('Milk', 2);
-    await page.getByRole('button', { name: 'History', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'History' })).toContainText('Added Milk × 2.');
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await (await openMenu(page)).getByRole('button', { name: 'History', exact: true }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history).toContainText('Added Milk × 2.');
+    await history.getByRole('button', { name: 'Back to the list' }).click();
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
     await expect(basket.checkbox('Milk')).toBeVisible();
+    const menu = await openMenu(page);
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export backup' }).click();
+    await menu.getByRole('button', { name: 'Export backup' }).click();
     await download;
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await menu.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect(page.getByRole('button', { name: '历史', exact: true })).toBeVisible();
 
     expect(await violations()).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { basketPage } from './basket';
+import { basketPage, closeMenu, openMenu } from './basket';
 
 // A real German word, 63 letters and no place a browser would break it on its own.
 const word = 'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz';
@@ -67,27 +67,30 @@ test.describe('on a 375 px phone', () => {
     await expectFits(page, 'with the word bought');
 
     // They make a new list with the word as its name; Buy again offers the product there.
-    await page.getByRole('button', { name: 'New list' }).click();
+    const menu = await openMenu(page);
+    await menu.getByRole('button', { name: 'New list' }).click();
     await expectFits(page, 'while naming a list');
-    await page.getByRole('textbox', { name: 'List name' }).fill(word);
-    await page.getByRole('textbox', { name: 'List name' }).press('Enter');
+    await menu.getByRole('textbox', { name: 'List name' }).fill(word);
+    await menu.getByRole('textbox', { name: 'List name' }).press('Enter');
+    await expect(menu).toBeHidden();
     await expect(page.getByRole('heading', { name: word, level: 2 })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'List' })).toContainText(word);
     await expect(page.getByRole('button', { name: `Buy ${word} again` })).toBeVisible();
     await expectFits(page, 'on a list named by the word, with Buy again');
 
     // Asking to delete that list names it on a button and in the warning.
-    await page.getByRole('button', { name: 'Delete list' }).click();
-    await expect(page.getByRole('button', { name: `Delete ${word}` })).toBeVisible();
+    await (await openMenu(page)).getByRole('button', { name: 'Delete list' }).click();
+    await expect(menu.getByRole('button', { name: `Delete ${word}` })).toBeVisible();
     await expectFits(page, 'while asked whether to delete the list');
-    await page.getByRole('button', { name: 'Keep it' }).click();
+    await menu.getByRole('button', { name: 'Keep it' }).click();
+    await closeMenu(page);
 
     await page.getByRole('button', { name: `Buy ${word} again` }).click();
     await expect(basket.checkbox(word)).toBeVisible();
     await expectFits(page, 'with the word on the list named by it');
 
     // The history tells it all in sentences that hold the word.
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await (await openMenu(page)).getByRole('button', { name: 'History', exact: true }).click();
     const history = page.getByRole('region', { name: 'History' });
     await expect(history).toContainText(word);
     await expectNothingSideways(page, 'in the history');
@@ -97,7 +100,8 @@ test.describe('on a 375 px phone', () => {
       .click();
     await expect(page.getByRole('region', { name: /The list as it was/ })).toBeVisible();
     await expectNothingSideways(page, 'looking back');
-    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('button', { name: 'Back to now' }).click();
+    await history.getByRole('button', { name: 'Back to the list' }).click();
     await expectFits(page, 'back on the list');
 
     // And it all stays so across a reload.

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
+import { openMenu } from './basket';
 
 const aisles = (page: Page) =>
   page.getByRole('list', { name: '购物清单' }).getByRole('heading', { level: 3 });
@@ -38,7 +39,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: '保存' }).click();
       await expect(page.getByText(/待买 ¥12\.50，合计 ¥12\.50/)).toBeVisible();
 
-      await page.getByRole('button', { name: '新建清单' }).click();
+      await (await openMenu(page, '菜单')).getByRole('button', { name: '新建清单' }).click();
       await page.getByRole('textbox', { name: '清单名称' }).fill('周末');
       await page.getByRole('textbox', { name: '清单名称' }).press('Enter');
       await expect(page.getByRole('heading', { name: '周末', level: 2 })).toBeVisible();
@@ -48,12 +49,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
         375,
       );
 
-      await page.getByRole('button', { name: '历史', exact: true }).click();
+      await (
+        await openMenu(page, '菜单')
+      )
+        .getByRole('button', { name: '历史', exact: true })
+        .click();
       await expect(page.getByText('调整了货架顺序。').first()).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
 
       // Switching back to English is one choice away, and the choice is remembered.
-      await page.getByRole('combobox', { name: /Language/ }).selectOption('en');
+      await (
+        await openMenu(page, '菜单')
+      )
+        .getByRole('combobox', { name: /Language/ })
+        .selectOption('en');
       await expect(page.getByRole('button', { name: 'History', exact: true })).toBeVisible();
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -6,13 +6,8 @@ export function LanguagePicker() {
   const { t, language, languages, setLanguage } = useI18n();
   const id = useId();
   return (
-    <div className="language-picker">
-      <label htmlFor={id} className="visually-hidden">
-        {t('language')}
-      </label>
-      <span aria-hidden="true" className="globe">
-        🌐
-      </span>
+    <div className="setting">
+      <label htmlFor={id}>{t('language')}</label>
       <select
         id={id}
         value={language}

@@ -8,6 +8,7 @@ import { openDexieStore } from '../store';
 import { parseBackup } from '../store/backup-file';
 import { faultOn } from '../store/faults';
 import { freshIndexedDB, openTestBasket, renderApp, testContext } from '../test/harness';
+import { openMenu } from '../test/menu';
 import { upgradedByNewerBasket } from '../store/newer-basket';
 import { addProducts, shownProducts } from '../test/people';
 import { valid } from '../test/steps';
@@ -71,7 +72,7 @@ function bought(n: number, from: number, streamId = DEFAULT_STREAM): BasketEvent
 const picker = () => screen.getByRole('combobox', { name: 'List' });
 
 async function newList({ user }: App, name: string) {
-  await user.click(screen.getByRole('button', { name: 'New list' }));
+  await user.click((await openMenu(user)).getByRole('button', { name: 'New list' }));
   await user.type(screen.getByRole('textbox', { name: 'List name' }), `${name}{Enter}`);
   await waitFor(() => expect(picker()).toHaveDisplayValue(name));
 }
@@ -163,7 +164,10 @@ describe('1. what Basket writes, it reads — whatever the clock, the list or a 
     await closeApp(app);
 
     const elsewhere = await renderApp();
-    await elsewhere.user.upload(await screen.findByLabelText('Import backup'), asFile(text));
+    await elsewhere.user.upload(
+      await (await openMenu(elsewhere.user)).findByLabelText('Import backup'),
+      asFile(text),
+    );
     await waitFor(() => expect(shownProducts().sort()).toEqual(['Bread', 'Milk', 'Tea']));
     expect(
       await screen.findByText(
@@ -258,11 +262,13 @@ describe('3. import and rebuild never cut a dispatch in two', () => {
     const idb = freshIndexedDB();
     const app = await renderApp({ ...idb, writeChunk: 2, readChunk: 2 });
     await app.user.upload(
-      await screen.findByLabelText('Import backup'),
+      await (await openMenu(app.user)).findByLabelText('Import backup'),
       asFile(await exported(source)),
     );
     await waitFor(() => expect(shownProducts()).toEqual(['Green tea']));
-    await app.user.click(screen.getByRole('button', { name: 'Rebuild from history' }));
+    await app.user.click(
+      (await openMenu(app.user)).getByRole('button', { name: 'Rebuild from history' }),
+    );
     await screen.findByText('Rebuilt your list from its history.');
 
     await app.user.click(screen.getByRole('button', { name: 'Undo' }));
@@ -297,7 +303,7 @@ describe('5. a product belongs to one list', () => {
       ],
     };
     await app.user.upload(
-      await screen.findByLabelText('Import backup'),
+      await (await openMenu(app.user)).findByLabelText('Import backup'),
       asFile(JSON.stringify(crafted)),
     );
     expect(await screen.findByText(/names product .* in two lists/)).toBeInTheDocument();
@@ -328,7 +334,7 @@ describe('6. there is always a list to open and add to', () => {
       ],
     };
     await app.user.upload(
-      await screen.findByLabelText('Import backup'),
+      await (await openMenu(app.user)).findByLabelText('Import backup'),
       asFile(JSON.stringify(crafted)),
     );
     await screen.findByText('Imported 1 change from the backup.');
@@ -367,7 +373,7 @@ describe('7. nothing is told as added where no one can see it; undo undoes what 
     await addProducts(app.user, 'Milk');
     await newList(app, 'Party');
     await addProducts(app.user, 'Balloons');
-    await app.user.click(screen.getByRole('button', { name: 'Delete list' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'Delete list' }));
     await app.user.click(screen.getByRole('button', { name: 'Delete Party' }));
     await waitFor(() => expect(picker()).toHaveDisplayValue('Shopping list'));
 

@@ -346,4 +346,18 @@ export const en = {
   dragOver: (p: Named & { over: string }) => `${p.name} is over ${p.over}.`,
   dragDropped: (p: Named) => `Dropped ${p.name}.`,
   dragCancelled: (p: Named) => `Put ${p.name} back where it was.`,
+
+  // The frame and its menu (issue 14, "shell")
+  menu: 'Menu',
+  closeMenu: 'Close menu',
+  closeSync: 'Close Sync',
+  lists: 'Lists',
+  settings: 'Settings',
+  currency: 'Currency',
+  repair: 'Repair',
+  repairHint:
+    'If the list ever looks wrong (say, after the browser crashed), Basket can put it together again from its history of changes. Nothing is lost.',
+  backupFileHint:
+    'A backup file holds every change ever made to your lists. Keep it somewhere safe; importing it here merges it with what is here, and nothing is lost or doubled.',
+  backupSaved: (p: { name: string }) => `Backup saved: ${p.name}`,
 };

@@ -292,4 +292,18 @@ export const zhCN: Messages = {
   dragOver: (p) => `${p.name}在${p.over}的位置上。`,
   dragDropped: (p) => `已放下${p.name}。`,
   dragCancelled: (p) => `${p.name}已放回原处。`,
+
+  // 外框和菜单（issue 14，"shell"）
+  menu: '菜单',
+  closeMenu: '关闭菜单',
+  closeSync: '关闭同步',
+  lists: '清单',
+  settings: '设置',
+  currency: '货币',
+  repair: '修复',
+  repairHint:
+    '如果清单看起来不对（比如浏览器崩溃之后），Basket 可以根据更改记录把它重新整理出来，不会丢失任何内容。',
+  backupFileHint:
+    '备份文件里有你的清单的全部更改记录。请妥善保存；在这里导入时会和现有内容合并，不会丢失，也不会重复。',
+  backupSaved: (p) => `备份已保存：${p.name}`,
 };

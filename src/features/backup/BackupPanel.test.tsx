@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDexieStore } from '../../store';
 import { freshIndexedDB, renderApp } from '../../test/harness';
+import { openMenu } from '../../test/menu';
 
 type App = Awaited<ReturnType<typeof renderApp>>;
 
@@ -32,7 +33,8 @@ async function add({ user }: App, ...names: string[]) {
   }
 }
 
-const importInput = () => screen.findByLabelText('Import backup');
+const importInput = async ({ user }: App) =>
+  (await openMenu(user)).findByLabelText('Import backup');
 const asFile = (text: string, name = 'backup.json') =>
   new File([text], name, { type: 'application/json' });
 
@@ -47,10 +49,13 @@ describe('backing up and restoring a list', () => {
     await add(app, 'Milk', 'Bread', 'Eggs');
     await app.user.click(screen.getByRole('checkbox', { name: 'Bread' }));
     await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Bread' })).toBeChecked());
-    await app.user.click(await screen.findByRole('button', { name: 'Export backup' }));
+    const menu = await openMenu(app.user);
+    await app.user.click(await menu.findByRole('button', { name: 'Export backup' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     const [{ name, blob }] = downloads as [{ name: string; blob: Blob }];
     expect(name).toMatch(/^basket-\d{4}-\d{2}-\d{2}\.json$/);
+    // The person is told it worked, and what the file is called.
+    expect(menu.getByRole('status')).toHaveTextContent(`Backup saved: ${name}`);
     const text = await blob.text();
     expect(JSON.parse(text)).toMatchObject({ format: 'basket-backup', version: 1 });
     expect(JSON.parse(text).events).toHaveLength(4);
@@ -58,13 +63,13 @@ describe('backing up and restoring a list', () => {
     app.basket.dispose();
 
     const fresh = await renderApp();
-    await fresh.user.upload(await importInput(), asFile(text, name));
+    await fresh.user.upload(await importInput(fresh), asFile(text, name));
     expect(await screen.findByText('Imported 4 changes from the backup.')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Milk' })).not.toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Bread' })).toBeChecked();
     expect(screen.getByText('2 of 3 left to buy')).toBeInTheDocument();
 
-    await fresh.user.upload(await importInput(), asFile(text, name));
+    await fresh.user.upload(await importInput(fresh), asFile(text, name));
     expect(
       await screen.findByText('Nothing new: everything in this backup is already here.'),
     ).toBeInTheDocument();
@@ -80,7 +85,7 @@ describe('backing up and restoring a list', () => {
     const before = await (await openDexieStore(idb)).readAfter(0);
 
     await app.user.upload(
-      await importInput(),
+      await importInput(app),
       asFile(readFileSync(join(hostileDir, file), 'utf8'), file),
     );
     const backup = screen.getByRole('region', { name: 'Backup' });
@@ -95,7 +100,11 @@ describe('backing up and restoring a list', () => {
   it('rebuilds the list from its history on request, and it is the same list', async () => {
     const app = await renderApp();
     await add(app, 'Tea', 'Coffee');
-    await app.user.click(await screen.findByRole('button', { name: 'Rebuild from history' }));
+    const menu = await openMenu(app.user);
+    const rebuild = await menu.findByRole('button', { name: 'Rebuild from history' });
+    // Said plainly, beside the button: when a person would want it.
+    expect(rebuild).toHaveAccessibleDescription(/If the list ever looks wrong/);
+    await app.user.click(rebuild);
     expect(await screen.findByText('Rebuilt your list from its history.')).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Tea' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Coffee' })).toBeInTheDocument();
@@ -116,12 +125,17 @@ describe('whether the browser keeps Basket’s storage', () => {
     return storage;
   }
 
-  it('asks after the first save, and says when the list is kept for good', async () => {
+  it('asks after the first save, warns of nothing before it, and says when the list is kept for good', async () => {
     const storage = browserWillPersist(true);
     const app = await renderApp();
-    expect(await screen.findByText(/may clear Basket’s storage/)).toBeInTheDocument();
+    const menu = await openMenu(app.user);
+    expect(await menu.findByRole('region', { name: 'Backup' })).toBeInTheDocument();
+    await waitFor(() => expect(storage.persisted).toHaveBeenCalled());
+    expect(screen.queryByText(/may clear Basket’s storage/)).toBeNull();
     expect(storage.persist).not.toHaveBeenCalled();
+    await app.user.keyboard('{Escape}');
     await add(app, 'Milk');
+    await openMenu(app.user);
     expect(await screen.findByText(/stored persistently/)).toBeInTheDocument();
     expect(storage.persist).toHaveBeenCalledTimes(1);
   });
@@ -130,6 +144,7 @@ describe('whether the browser keeps Basket’s storage', () => {
     browserWillPersist(false);
     const app = await renderApp();
     await add(app, 'Milk');
+    await openMenu(app.user);
     expect(await screen.findByText(/Export a backup now and then/)).toBeInTheDocument();
   });
 });

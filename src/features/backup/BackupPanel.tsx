@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { Download, Upload, Wrench } from 'lucide-react';
 import { historyLarge, useBasket, useBasketState, type JobOutcome } from '../../bus';
 import { LOG_WARN_AT, logShare } from '../../events';
 import { downloadBackup } from './download';
-import { usePersistence } from './usePersistence';
 import { says, type Sentence } from '../../events/sentence';
 import { useI18n } from '../../i18n';
 
@@ -12,15 +12,19 @@ interface Busy {
   total: number;
 }
 
-/** Backup and repair: rarely used, so it arrives in its own chunk after the list is shown. */
-export default function BackupPanel() {
+/**
+ * Backup and repair: rarely used, so it is in the menu and arrives in its own chunk. Whether the
+ * browser keeps the storage is asked for by the page (`usePersistence`), menu open or not.
+ */
+export default function BackupPanel({ persisted }: { persisted: boolean | null }) {
   const basket = useBasket();
   const memory = useBasketState((s) => s.storage === 'memory');
-  const persisted = usePersistence();
   const list = useBasketState((s) => s.list);
   const large = logShare(list.size) >= LOG_WARN_AT ? historyLarge(list) : null;
   const [busy, setBusy] = useState<Busy | null>(null);
   const [problem, setProblem] = useState<Sentence | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const repairId = useId();
   const { t, say } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -29,6 +33,7 @@ export default function BackupPanel() {
     job: (report: (done: number, total: number) => void) => Promise<JobOutcome>,
   ) {
     setProblem(null);
+    setSaved(null);
     setBusy({ label, done: 0, total: 0 });
     const outcome = await job((done, total) => setBusy({ label, done, total }));
     setBusy(null);
@@ -48,24 +53,30 @@ export default function BackupPanel() {
   }
 
   return (
-    <section className="tools" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">{t('backup')}</h2>
+    <section className="menu-section backup" aria-labelledby="backup-heading">
+      <h3 id="backup-heading">{t('backup')}</h3>
       {!memory && persisted === true && <p>{t('persisted')}</p>}
       {!memory && persisted === false && <p className="nudge">{t('mayBeCleared')}</p>}
       {large && <p className="nudge">{say(large)}</p>}
-      <div className="tool-row">
+      <p className="hint">{t('backupFileHint')}</p>
+      <div className="menu-row">
         <button
           type="button"
+          className="menu-item"
           disabled={busy !== null}
-          onClick={() =>
-            void downloadBackup(basket).catch((error: unknown) =>
+          onClick={() => {
+            setProblem(null);
+            setSaved(null);
+            void downloadBackup(basket).then(setSaved, (error: unknown) =>
               setProblem(says('somethingWrong', { detail: String(error) })),
-            )
-          }
+            );
+          }}
         >
+          <Download aria-hidden="true" className="icon" />
           {t('exportBackup')}
         </button>
-        <label className={busy ? 'file-button disabled' : 'file-button'}>
+        <label className={busy ? 'file-button menu-item disabled' : 'file-button menu-item'}>
+          <Upload aria-hidden="true" className="icon" />
           {t('importBackup')}
           <input
             ref={fileInput}
@@ -78,11 +89,25 @@ export default function BackupPanel() {
             }}
           />
         </label>
+      </div>
+      {saved && (
+        <p role="status" className="saved">
+          {t('backupSaved', { name: saved })}
+        </p>
+      )}
+      <h4>{t('repair')}</h4>
+      <p id={repairId} className="hint">
+        {t('repairHint')}
+      </p>
+      <div className="menu-row">
         <button
           type="button"
+          className="menu-item"
+          aria-describedby={repairId}
           disabled={busy !== null}
           onClick={() => void run(t('rebuilding'), (report) => basket.rebuild(report))}
         >
+          <Wrench aria-hidden="true" className="icon" />
           {t('rebuild')}
         </button>
       </div>
@@ -104,7 +129,6 @@ export default function BackupPanel() {
           {say(problem)}
         </p>
       )}
-      <p className="hint">{t('backupHint')}</p>
     </section>
   );
 }

@@ -5,11 +5,13 @@ import { useBasket, useBasketState } from '../../bus';
 /**
  * Whether the browser has promised not to evict Basket's storage. It is asked for after the
  * first real save — before that there is nothing to keep, and browsers weigh the request by
- * engagement. `null` while unknown or where the browser has no such promise to give.
+ * engagement. `null` while unknown, before anything was saved (no warning about losing an empty
+ * list), or where the browser has no such promise to give.
  */
 export function usePersistence(): boolean | null {
   const basket = useBasket();
   const saving = useBasketState((s) => s.storage === 'saved');
+  const anything = useBasketState((s) => s.list.lastSeq > 0);
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
   useEffect(() => {
@@ -31,5 +33,5 @@ export function usePersistence(): boolean | null {
     };
   }, [basket, saving]);
 
-  return persisted;
+  return anything ? persisted : null;
 }

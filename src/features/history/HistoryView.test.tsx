@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/harness';
+import { openMenu } from '../../test/menu';
 import { addProducts, shownProducts } from '../../test/people';
 
 type App = Awaited<ReturnType<typeof renderApp>>;
@@ -22,7 +23,7 @@ describe('the history', () => {
   it('reads like a diary of the list, newest first, under the day it happened', async () => {
     const app = await renderApp();
     await lived(app);
-    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'History' }));
 
     const history = await screen.findByRole('region', { name: 'History' });
     const diary = await within(history).findByRole('list', { name: /Everything that happened/ });
@@ -40,7 +41,9 @@ describe('the history', () => {
       ]),
     );
     expect(within(diary).getAllByRole('heading', { level: 3 })).toHaveLength(1);
-    expect(screen.getByRole('button', { name: 'History' })).toHaveAttribute('aria-pressed', 'true');
+    // The menu closed onto the history, which takes the list's place.
+    expect(screen.queryByRole('dialog', { name: 'Menu' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Shopping list' })).toBeNull();
 
     await app.user.click(within(history).getByRole('button', { name: 'Back to the list' }));
     expect(await screen.findByRole('list', { name: 'Shopping list' })).toBeInTheDocument();
@@ -49,7 +52,7 @@ describe('the history', () => {
   it('looks back at the list as it was, and restores it as one change that can be undone', async () => {
     const app = await renderApp();
     await lived(app);
-    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'History' }));
     const lookBack = await screen.findByRole('button', { name: /after: Checked off Milk\./ });
     await app.user.click(lookBack);
 
@@ -73,7 +76,7 @@ describe('the history', () => {
   it('returns to now without changing anything', async () => {
     const app = await renderApp();
     await lived(app);
-    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'History' }));
     await app.user.click(await screen.findByRole('button', { name: /after: Added Milk\./ }));
     const past = await screen.findByRole('region', { name: /The list as it was on/ });
     expect(
@@ -91,7 +94,7 @@ describe('the history', () => {
     const app = await renderApp();
     await addProducts(app.user, 'Milk');
     const { file } = await app.basket.exportBackup();
-    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'History' }));
     const history = await screen.findByRole('region', { name: 'History' });
     const told = () =>
       within(history)

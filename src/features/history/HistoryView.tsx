@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ChevronRight } from 'lucide-react';
 import type { StoredEvent } from '../../events';
 import { says, type Sentence } from '../../events/sentence';
 import { useBasket, useBasketState } from '../../bus';
@@ -120,14 +121,14 @@ export default function HistoryView({ onClose }: { onClose(): void }) {
               </span>
               <button
                 type="button"
-                className="quiet"
+                className="icon-button look-back-button"
                 aria-label={t('lookBackTo', {
                   time: timeOf(row.entry.at, language),
                   what: row.entry.what,
                 })}
                 onClick={() => setLookingAt(row.entry)}
               >
-                {t('lookBack')}
+                <ChevronRight aria-hidden="true" className="icon" />
               </button>
             </div>
           )

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/harness';
+import { openMenu } from '../../test/menu';
 
 const family = '👨\u200D👩\u200D👧\u200D👦';
 const picker = () => screen.getByRole('combobox', { name: 'List' });
@@ -11,7 +12,7 @@ const options = () =>
 
 /** Opens "New list", pastes `name` into "List name" and presses Enter. */
 async function nameNewList(user: Awaited<ReturnType<typeof renderApp>>['user'], name: string) {
-  await user.click(screen.getByRole('button', { name: 'New list' }));
+  await user.click((await openMenu(user)).getByRole('button', { name: 'New list' }));
   await user.click(screen.getByRole('textbox', { name: 'List name' }));
   await user.paste(name);
   await user.keyboard('{Enter}');

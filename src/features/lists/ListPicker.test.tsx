@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { freshIndexedDB, renderApp } from '../../test/harness';
+import { openMenu } from '../../test/menu';
 import { addProducts, shownProducts } from '../../test/people';
 
 type App = Awaited<ReturnType<typeof renderApp>>;
@@ -12,7 +13,7 @@ const options = () =>
     .map((o) => o.textContent);
 
 async function newList({ user }: App, name: string) {
-  await user.click(screen.getByRole('button', { name: 'New list' }));
+  await user.click((await openMenu(user)).getByRole('button', { name: 'New list' }));
   await user.type(screen.getByRole('textbox', { name: 'List name' }), `${name}{Enter}`);
   await waitFor(() => expect(picker()).toHaveDisplayValue(name));
 }
@@ -50,7 +51,7 @@ describe('several lists', () => {
 
   it('renames a list, and undo takes the old name back', async () => {
     const app = await renderApp();
-    await app.user.click(screen.getByRole('button', { name: 'Rename list' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'Rename list' }));
     const name = screen.getByRole('textbox', { name: 'List name' });
     expect(name).toHaveValue('Shopping list');
     await app.user.clear(name);
@@ -66,7 +67,7 @@ describe('several lists', () => {
 
   it('refuses a blank name beside the field', async () => {
     const app = await renderApp();
-    await app.user.click(screen.getByRole('button', { name: 'New list' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'New list' }));
     await app.user.type(screen.getByRole('textbox', { name: 'List name' }), '   {Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent('Enter a name for the list.');
     expect(options()).toEqual(['Shopping list']);
@@ -74,15 +75,19 @@ describe('several lists', () => {
 
   it('asks before deleting a list, never deletes the last one, and opens another', async () => {
     const app = await renderApp();
-    expect(screen.getByRole('button', { name: 'Delete list' })).toBeDisabled();
+    const menu = await openMenu(app.user);
+    expect(menu.getByRole('button', { name: 'Delete list' })).toBeDisabled();
+    expect(menu.getByRole('button', { name: 'Delete list' })).toHaveAccessibleDescription(
+      'Make another list before deleting this one',
+    );
     await newList(app, 'Old list');
     await addProducts(app.user, 'Rope');
 
-    await app.user.click(screen.getByRole('button', { name: 'Delete list' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'Delete list' }));
     await app.user.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(options()).toEqual(['Shopping list', 'Old list']);
 
-    await app.user.click(screen.getByRole('button', { name: 'Delete list' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'Delete list' }));
     await app.user.click(screen.getByRole('button', { name: 'Delete Old list' }));
     await waitFor(() => expect(options()).toEqual(['Shopping list']));
     expect(picker()).toHaveDisplayValue('Shopping list');
@@ -94,7 +99,7 @@ describe('several lists', () => {
     await addProducts(app.user, 'Milk');
     await newList(app, 'Hardware');
     await addProducts(app.user, 'Nails');
-    await app.user.click(screen.getByRole('button', { name: 'History' }));
+    await app.user.click((await openMenu(app.user)).getByRole('button', { name: 'History' }));
     const history = await screen.findByRole('region', { name: 'History' });
     await waitFor(() =>
       expect(

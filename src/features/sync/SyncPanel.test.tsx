@@ -13,6 +13,7 @@ import {
   type MemoryServer,
 } from '../../sync/memory-server';
 import { freshIndexedDB } from '../../test/harness';
+import { openMenu } from '../../test/menu';
 import { valid } from '../../test/steps';
 import { forgetOffered } from './offered';
 
@@ -61,7 +62,7 @@ const syncRegion = () => screen.findByRole('region', { name: 'Sync' });
 describe('the Sync panel', () => {
   it('a damaged or newer link says why beside the field and joins nothing', async () => {
     const { user } = await renderApp(createMemoryServer());
-    await user.click(screen.getByRole('button', { name: 'Sync' }));
+    await user.click((await openMenu(user)).getByRole('button', { name: 'Sync' }));
     const region = within(await syncRegion());
     const field = region.getByRole('textbox', { name: 'Invite link' });
     await user.type(field, 'http://localhost:4173/#join=bm90IGpzb24');
@@ -82,7 +83,7 @@ describe('the Sync panel', () => {
   it('joins by link, shows another device’s add, and leaving keeps the lists', async () => {
     const server = createMemoryServer();
     const { user } = await renderApp(server);
-    await user.click(screen.getByRole('button', { name: 'Sync' }));
+    await user.click((await openMenu(user)).getByRole('button', { name: 'Sync' }));
     const region = within(await syncRegion());
     await user.type(region.getByRole('textbox', { name: 'Device name' }), 'Kitchen');
     await user.type(region.getByRole('textbox', { name: 'Invite link' }), link);
@@ -121,7 +122,7 @@ describe('the Sync panel', () => {
     await user.type(screen.getByRole('combobox', { name: 'Product' }), 'Bread{Enter}');
     await screen.findByRole('checkbox', { name: 'Bread' });
 
-    await user.click(screen.getByRole('button', { name: 'History' }));
+    await user.click((await openMenu(user)).getByRole('button', { name: 'History' }));
     const history = within(await screen.findByRole('region', { name: 'History' }));
     expect(await history.findByText('Ben’s phone: Added Milk × 2.')).toBeInTheDocument();
     expect(history.getByText('Kitchen: Added Bread.')).toBeInTheDocument();
@@ -130,7 +131,7 @@ describe('the Sync panel', () => {
   it('a change from the wire that cannot be read is left out and kept in the Sync region', async () => {
     const server = createMemoryServer();
     const { user, basket } = await renderApp(server);
-    await user.click(screen.getByRole('button', { name: 'Sync' }));
+    await user.click((await openMenu(user)).getByRole('button', { name: 'Sync' }));
     const region = within(await syncRegion());
     await basket.household.join(invite, 'Kitchen');
     expect(await region.findByText('Synced')).toBeInTheDocument();
