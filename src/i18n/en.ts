@@ -313,4 +313,8 @@ export const en = {
     `A change was too large to share with the household, so it stays on this device only (${p.detail}).`,
   syncRefused: (p: Detail) =>
     `A change from another device could not be read (${p.detail}), so it was left out.`,
+
+  // Rows, the edit sheet and the undo snackbar (issue 14, "rows")
+  decreaseQuantity: 'Decrease quantity',
+  increaseQuantity: 'Increase quantity',
 };

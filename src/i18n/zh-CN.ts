@@ -258,4 +258,8 @@ export const zhCN: Messages = {
   joinFailed: '无法在这里加入家庭。什么都没有改变。',
   syncKeptHere: (p) => `有一项更改太大，无法与家庭共享，只保留在这台设备上（${p.detail}）。`,
   syncRefused: (p) => `另一台设备的一项更改无法读取（${p.detail}），因此未被采用。`,
+
+  // 清单行、编辑面板和撤销提示条（issue 14，“rows”）
+  decreaseQuantity: '减少数量',
+  increaseQuantity: '增加数量',
 };
