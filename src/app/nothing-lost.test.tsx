@@ -10,6 +10,7 @@ import { faultOn } from '../store/faults';
 import { freshIndexedDB, openTestBasket, renderApp, testContext } from '../test/harness';
 import { upgradedByNewerBasket } from '../store/newer-basket';
 import { addProducts, shownProducts } from '../test/people';
+import { openSheet } from '../test/sheet';
 import { valid } from '../test/steps';
 
 const adding = (name: string, quantity = 1) =>
@@ -98,7 +99,8 @@ describe('1. what Basket writes, it reads — whatever the clock, the list or a 
     const app = await renderApp({ ctx: clock });
     await addProducts(app.user, 'Milk');
     clock.set(DAY - 365 * 86_400_000);
-    await app.user.click(screen.getByRole('button', { name: 'Delete Milk' }));
+    const sheet = await openSheet(app.user, 'Milk');
+    await app.user.click(sheet.getByRole('button', { name: 'Delete Milk' }));
     await waitFor(() => expect(shownProducts()).toEqual([]));
     await expect(app.basket.rebuild()).resolves.toMatchObject({ ok: true });
     expect(shownProducts()).toEqual([]);
