@@ -1,8 +1,12 @@
-import { NAME_MAX, PRICE_MAX, QUANTITY_MAX } from '../events/validation';
+import { NAME_MAX, NOTE_MAX, PRICE_MAX, QUANTITY_MAX, UNIT_MAX } from '../events/validation';
 import type { Messages } from './sentence';
 import type { Helpers } from './types';
 
-const times = (q: number, h: Helpers) => (q === 1 ? '' : ` × ${h.n(q)}`);
+/** A Chinese unit follows its number closely ("2盒"); a Latin one after a space ("500 g"). */
+const measure = (q: number, unit: string, h: Helpers) =>
+  /^\p{Script=Han}/u.test(unit) ? `${h.n(q)}${unit}` : `${h.n(q)} ${unit}`;
+const times = (q: number, h: Helpers, unit?: string | null) =>
+  unit ? ` ${measure(q, unit, h)}` : q === 1 ? '' : ` × ${h.n(q)}`;
 
 /** 简体中文: every key of `en.ts`, with the same parameters. Loaded only when chosen. */
 export const zhCN: Messages = {
@@ -109,15 +113,18 @@ export const zhCN: Messages = {
   nothingToUndo: '没有可以撤销的操作。',
   nothingToRedo: '没有可以重做的操作。',
 
-  added: (p, h) => `添加了${p.name}${times(p.quantity, h)}。`,
+  added: (p, h) => `添加了${p.name}${times(p.quantity, h, p.unit)}。`,
   renamed: (p, h) =>
     `把${h.text(p.from)}改名为${p.to}${p.quantity === null ? '' : times(p.quantity, h)}。`,
-  quantityNow: (p, h) => `${h.text(p.name)}现在是 × ${h.n(p.quantity)}。`,
+  quantityNow: (p, h) =>
+    p.unit
+      ? `${h.text(p.name)}现在是 ${measure(p.quantity, p.unit, h)}。`
+      : `${h.text(p.name)}现在是 × ${h.n(p.quantity)}。`,
   priceOff: (p, h) => `去掉了${h.text(p.name)}的价格。`,
   priced: (p, h) => `${h.text(p.name)}每件 ${h.money(p.price)}。`,
   checkedOff: (p, h) => `买好了${h.text(p.name)}。`,
   backOnList: (p, h) =>
-    `${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h)}又回到了清单上。`,
+    `${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h, p.unit)}又回到了清单上。`,
   deleted: (p, h) => `删除了${h.text(p.name)}。`,
   restoredOne: (p) => `恢复了${p.name}。`,
   restoredMany: (p, h) => `恢复了 ${h.n(p.count)} 件商品。`,
@@ -258,6 +265,13 @@ export const zhCN: Messages = {
   joinFailed: '无法在这里加入家庭。什么都没有改变。',
   syncKeptHere: (p) => `有一项更改太大，无法与家庭共享，只保留在这台设备上（${p.detail}）。`,
   syncRefused: (p) => `另一台设备的一项更改无法读取（${p.detail}），因此未被采用。`,
+  // Units, notes and places (the product's details)
+  unitTooLong: `单位最多 ${UNIT_MAX} 个字（如“斤”“盒”“kg”）。`,
+  noteTooLong: `备注最多 ${NOTE_MAX} 个字。`,
+  unitOff: (p, h) => `${h.text(p.name)}不再带单位，现在是 × ${h.n(p.quantity)}。`,
+  noted: (p, h) => `给${h.text(p.name)}加了备注：“${p.note}”。`,
+  noteOff: (p, h) => `删掉了${h.text(p.name)}的备注。`,
+  placed: (p, h) => `挪动了${h.text(p.name)}的位置。`,
 
   // 清单行、编辑面板和撤销提示条（issue 14，“rows”）
   decreaseQuantity: '减少数量',
