@@ -46,7 +46,7 @@ test.describe('on a 390 × 844 phone', () => {
     await page.getByRole('button', { name: 'Edit Milk' }).tap();
     await sheet.getByRole('button', { name: 'Delete Milk' }).tap();
     await expect(basket.checkbox('Milk')).toHaveCount(0);
-    const undo = page.getByRole('status').getByRole('button', { name: 'Undo: Deleted Milk.' });
+    const undo = page.getByRole('button', { name: 'Undo: Deleted Milk.' });
     await expect(undo).toBeVisible();
     // Just above the docked add bar: within the thumb's reach, never over the title.
     const snack = await box(undo);

@@ -73,33 +73,31 @@ export function Notices() {
           </button>
         </div>
       )}
-      <div role="status" className="status">
-        {news && (
-          <div
-            ref={card}
-            className="snackbar"
-            tabIndex={-1}
-            onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
-            onPointerLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
-            onFocus={() => setHeld((h) => ({ ...h, focus: true }))}
-            onBlur={(e) => {
-              if (!e.currentTarget.contains(e.relatedTarget)) {
-                setHeld((h) => ({ ...h, focus: false }));
-              }
-            }}
+      {/* Always there, so what comes into its status line is announced; only the words are,
+          the Undo beside them is a button of its own, named by what it takes back. */}
+      <div
+        ref={card}
+        className={news ? 'snackbar shown' : 'snackbar'}
+        tabIndex={-1}
+        onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
+        onPointerLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
+        onFocus={() => setHeld((h) => ({ ...h, focus: true }))}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) setHeld((h) => ({ ...h, focus: false }));
+        }}
+      >
+        <p role="status" className="status">
+          {news && say(news.notice.text)}
+        </p>
+        {news && undoable && (
+          <button
+            type="button"
+            className="quiet"
+            aria-label={t('undoThis', { label: undoable.label })}
+            onClick={() => void undo()}
           >
-            <span>{say(news.notice.text)}</span>
-            {undoable && (
-              <button
-                type="button"
-                className="quiet"
-                aria-label={t('undoThis', { label: undoable.label })}
-                onClick={() => void undo()}
-              >
-                {t('undo')}
-              </button>
-            )}
-          </div>
+            {t('undo')}
+          </button>
         )}
       </div>
     </div>

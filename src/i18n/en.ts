@@ -329,4 +329,8 @@ export const en = {
   // Rows, the edit sheet and the undo snackbar (issue 14, "rows")
   decreaseQuantity: 'Decrease quantity',
   increaseQuantity: 'Increase quantity',
+  unitField: 'Unit',
+  unitPlaceholder: 'kg, pack…',
+  noteField: 'Note',
+  notePlaceholder: 'lactose free, the big pack…',
 };

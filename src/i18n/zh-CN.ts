@@ -276,4 +276,8 @@ export const zhCN: Messages = {
   // 清单行、编辑面板和撤销提示条（issue 14，“rows”）
   decreaseQuantity: '减少数量',
   increaseQuantity: '增加数量',
+  unitField: '单位',
+  unitPlaceholder: '斤、盒、kg…',
+  noteField: '备注',
+  notePlaceholder: '无乳糖、要大包装…',
 };

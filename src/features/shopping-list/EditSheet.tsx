@@ -10,8 +10,10 @@ import {
 import { Minus, Plus } from 'lucide-react';
 import {
   CATEGORIES,
+  parseNote,
   parsePrice,
   parseProductInput,
+  parseUnit,
   QUANTITY_MAX,
   type Category,
 } from '../../events';
@@ -25,7 +27,14 @@ interface Props {
   onClose(): void;
 }
 
-type Errors = { name?: Sentence; quantity?: Sentence; price?: Sentence; other?: Sentence };
+type Errors = {
+  name?: Sentence;
+  quantity?: Sentence;
+  unit?: Sentence;
+  note?: Sentence;
+  price?: Sentence;
+  other?: Sentence;
+};
 
 /** One step of the − / + stepper: whole units, never below what a quantity may be. */
 function stepped(text: string, by: 1 | -1): string {
@@ -36,8 +45,8 @@ function stepped(text: string, by: 1 | -1): string {
 }
 
 /**
- * A product's details in a sheet from the foot of the screen: name, quantity (with a stepper),
- * price in the person's currency, aisle, and Delete. A modal dialog, above the docked add bar
+ * A product's details in a sheet from the foot of the screen: name, quantity (with a stepper)
+ * and unit, price in the person's currency, aisle, a note, and Delete. A modal dialog, above the docked add bar
  * (which hides meanwhile) and lifted above an on-screen keyboard (see `useAboveKeyboard`).
  * Bad input is told beside its field, and nothing is saved.
  */
@@ -47,6 +56,8 @@ export default function EditSheet({ product, onClose }: Props) {
   const chosen = useBasketState((s) => s.list.categories);
   const [name, setName] = useState(product.name);
   const [quantity, setQuantity] = useState(String(product.quantity));
+  const [unit, setUnit] = useState(product.unit ?? '');
+  const [note, setNote] = useState(product.note ?? '');
   const [price, setPrice] = useState(product.price === null ? '' : String(product.price));
   // Left alone, the category is not sent: a renamed product then goes where its new name goes.
   const [category, setCategory] = useState<Category | null>(null);
@@ -54,6 +65,8 @@ export default function EditSheet({ product, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const quantityRef = useRef<HTMLInputElement>(null);
+  const unitRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLInputElement>(null);
   const priceRef = useRef<HTMLInputElement>(null);
   const id = useId();
   useAboveKeyboard(dialog);
@@ -71,14 +84,28 @@ export default function EditSheet({ product, onClose }: Props) {
   async function save(event: FormEvent) {
     event.preventDefault();
     const input = parseProductInput(name, quantity);
+    const counts = parseUnit(unit);
+    const noted = parseNote(note);
     const cost = parsePrice(price);
     const found: Errors = {
       ...(input.ok ? {} : input.errors),
+      ...(counts.ok ? {} : { unit: counts.message }),
+      ...(noted.ok ? {} : { note: noted.message }),
       ...(cost.ok ? {} : { price: cost.message }),
     };
-    if (!input.ok || !cost.ok) {
+    if (!input.ok || !counts.ok || !noted.ok || !cost.ok) {
       setErrors(found);
-      (found.name ? nameRef : found.quantity ? quantityRef : priceRef).current?.focus();
+      // The first field at fault, in the order they are shown.
+      const first = found.name
+        ? nameRef
+        : found.quantity
+          ? quantityRef
+          : found.unit
+            ? unitRef
+            : found.price
+              ? priceRef
+              : noteRef;
+      first.current?.focus();
       return;
     }
     setErrors({});
@@ -86,6 +113,8 @@ export default function EditSheet({ product, onClose }: Props) {
       type: 'EditProduct',
       productId: product.productId,
       ...input.value,
+      unit: counts.value,
+      note: noted.value,
       price: cost.value,
       ...(category ? { category } : {}),
     });
@@ -196,6 +225,23 @@ export default function EditSheet({ product, onClose }: Props) {
           </div>
           {error('quantity')}
         </div>
+        <div className="field field-unit">
+          <label htmlFor={`${id}-unit`}>{t('unitField')}</label>
+          <input
+            id={`${id}-unit`}
+            ref={unitRef}
+            type="text"
+            autoComplete="off"
+            placeholder={t('unitPlaceholder')}
+            value={unit}
+            onChange={(e) => {
+              setUnit(e.target.value);
+              setErrors(({ unit: _, ...rest }) => rest);
+            }}
+            {...described('unit')}
+          />
+          {error('unit')}
+        </div>
         <div className="field field-price">
           <label htmlFor={`${id}-price`}>{t('price')}</label>
           <div className="with-sign">
@@ -236,6 +282,24 @@ export default function EditSheet({ product, onClose }: Props) {
               </option>
             ))}
           </select>
+        </div>
+        <div className="field field-note">
+          <label htmlFor={`${id}-note`}>{t('noteField')}</label>
+          <input
+            id={`${id}-note`}
+            ref={noteRef}
+            type="text"
+            autoComplete="off"
+            enterKeyHint="done"
+            placeholder={t('notePlaceholder')}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              setErrors(({ note: _, ...rest }) => rest);
+            }}
+            {...described('note')}
+          />
+          {error('note')}
         </div>
         {error('other')}
         <div className="sheet-actions">

@@ -18,12 +18,12 @@ const onControl = (target: EventTarget) =>
 
 /**
  * One product, for a thumb: a tap anywhere on the row checks it off (or on again); its checkbox,
- * named by the product, does the same by keyboard. The one other control is Edit, whose sheet
+ * named by the product alone (the note and amount are beside it), does the same by keyboard. The one other control is Edit, whose sheet
  * holds Delete. Controls go in `.product-controls`, so another (a drag handle) is one more child.
  */
 export const ProductRow = memo(function ProductRow({ product, onToggle, onEdit }: Props) {
-  const { t } = useI18n();
-  const { productId, name, quantity, checked, price } = product;
+  const { t, n } = useI18n();
+  const { productId, name, quantity, unit, note, checked, price } = product;
   const checkboxId = `product-${productId}`;
 
   return (
@@ -34,10 +34,19 @@ export const ProductRow = memo(function ProductRow({ product, onToggle, onEdit }
       }}
     >
       <input id={checkboxId} type="checkbox" checked={checked} onChange={() => onToggle(product)} />
-      <label htmlFor={checkboxId} className="product-name">
-        {name}
-      </label>
-      {quantity !== 1 && <span className="quantity">× {quantity}</span>}
+      <div className="product-text">
+        <label htmlFor={checkboxId} className="product-name">
+          {name}
+        </label>
+        {note && <span className="product-note">{note}</span>}
+      </div>
+      {unit ? (
+        <span className="quantity">
+          {n(quantity)} {unit}
+        </span>
+      ) : (
+        quantity !== 1 && <span className="quantity">× {quantity}</span>
+      )}
       {price !== null && <span className="price">{t('each', { price })}</span>}
       <div className="product-controls">
         <button
