@@ -46,7 +46,11 @@ test('unlucky: a phone whose clock says 1970 adds, is told, and opens and export
   // The clock is put right; the history goes on, and nothing comes back.
   await page.clock.setFixedTime(new Date('2026-11-22T10:00:00Z'));
   await page.reload();
-  await page.getByRole('button', { name: 'Delete Milk' }).click();
+  await page.getByRole('button', { name: 'Edit Milk' }).click();
+  await page
+    .getByRole('dialog', { name: 'Edit Milk' })
+    .getByRole('button', { name: 'Delete Milk' })
+    .click();
   await basket.expectProducts([]);
   await page.reload();
   await basket.expectProducts([]);

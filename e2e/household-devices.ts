@@ -33,10 +33,10 @@ export function device(page: Page) {
       await expect(product).toHaveValue('');
       await expect(checkbox(name)).toBeVisible();
     },
-    /** Edits a product through its Edit form: a new name, a new quantity, or both. */
+    /** Edits a product in its Edit sheet: a new name, a new quantity, or both. */
     async edit(name: string, change: { name?: string; quantity?: number }) {
       await list.getByRole('button', { name: `Edit ${name}`, exact: true }).click();
-      const form = page.getByRole('form', { name: `Edit ${name}`, exact: true });
+      const form = page.getByRole('dialog', { name: `Edit ${name}`, exact: true });
       if (change.name !== undefined) {
         await form.getByRole('textbox', { name: 'Name' }).fill(change.name);
       }
@@ -48,7 +48,11 @@ export function device(page: Page) {
       await expect(checkbox(change.name ?? name)).toBeVisible();
     },
     async remove(name: string) {
-      await list.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+      await list.getByRole('button', { name: `Edit ${name}`, exact: true }).click();
+      await page
+        .getByRole('dialog', { name: `Edit ${name}`, exact: true })
+        .getByRole('button', { name: `Delete ${name}`, exact: true })
+        .click();
       await expect(checkbox(name)).toBeHidden();
     },
     /** Exactly these products, each checked off or not. */

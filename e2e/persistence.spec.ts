@@ -11,8 +11,9 @@ test('everything survives a reload and a new tab', async ({ page, context }) => 
   await expect(basket.checkbox('Bread')).toBeChecked();
   await expect(page.getByText('2 of 3 left to buy')).toBeVisible();
   await page.getByRole('button', { name: 'Edit Eggs' }).click();
-  await basket.list.getByRole('textbox', { name: 'Name' }).fill('Free-range eggs');
-  await basket.list.getByRole('button', { name: 'Save' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Edit Eggs' });
+  await sheet.getByRole('textbox', { name: 'Name' }).fill('Free-range eggs');
+  await sheet.getByRole('button', { name: 'Save' }).click();
   await expect(basket.checkbox('Free-range eggs')).toBeVisible();
 
   await page.reload();

@@ -7,15 +7,17 @@ test('undo walks everything back after a reload, and redo forward again', async 
   await basket.add('Milk');
   await basket.add('Tea');
   await page.getByRole('button', { name: 'Edit Tea' }).click();
-  await basket.list.getByRole('textbox', { name: 'Name' }).fill('Green tea');
-  await basket.list.getByRole('button', { name: 'Save' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Edit Tea' });
+  await sheet.getByRole('textbox', { name: 'Name' }).fill('Green tea');
+  await sheet.getByRole('button', { name: 'Save' }).click();
   await basket.checkbox('Milk').click();
   await expect(basket.checkbox('Milk')).toBeChecked();
   await page.getByRole('button', { name: 'Clear bought' }).click();
   await basket.expectProducts(['Green tea']);
 
   await page.reload();
-  const undo = page.getByRole('button', { name: 'Undo' });
+  // The header's Undo: the snackbar's is named by what it undoes ("Undo: Deleted Milk.").
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
   await undo.click();
   await basket.expectProducts(['Green tea', 'Milk']);
   await expect(basket.checkbox('Milk')).toBeChecked();
@@ -43,7 +45,7 @@ test('an undo in one tab shows in the other', async ({ context }) => {
   await a.add('Cheese');
   await expect(b.checkbox('Cheese')).toBeVisible({ timeout: 1000 });
 
-  await second.getByRole('button', { name: 'Undo' }).click();
+  await second.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(a.checkbox('Cheese')).toHaveCount(0, { timeout: 1000 });
   await expect(first.getByRole('button', { name: 'Redo' })).toBeEnabled();
 });

@@ -11,6 +11,7 @@ import { freshIndexedDB, openTestBasket, renderApp, testContext } from '../test/
 import { openMenu } from '../test/menu';
 import { upgradedByNewerBasket } from '../store/newer-basket';
 import { addProducts, shownProducts } from '../test/people';
+import { openSheet } from '../test/sheet';
 import { valid } from '../test/steps';
 
 const adding = (name: string, quantity = 1) =>
@@ -99,7 +100,8 @@ describe('1. what Basket writes, it reads — whatever the clock, the list or a 
     const app = await renderApp({ ctx: clock });
     await addProducts(app.user, 'Milk');
     clock.set(DAY - 365 * 86_400_000);
-    await app.user.click(screen.getByRole('button', { name: 'Delete Milk' }));
+    const sheet = await openSheet(app.user, 'Milk');
+    await app.user.click(sheet.getByRole('button', { name: 'Delete Milk' }));
     await waitFor(() => expect(shownProducts()).toEqual([]));
     await expect(app.basket.rebuild()).resolves.toMatchObject({ ok: true });
     expect(shownProducts()).toEqual([]);

@@ -360,4 +360,10 @@ export const en = {
   backupFileHint:
     'A backup file holds every change ever made to your lists. Keep it somewhere safe; importing it here merges it with what is here, and nothing is lost or doubled.',
   backupSaved: (p: { name: string }) => `Backup saved: ${p.name}`,
+
+  // Rows, the edit sheet and the undo snackbar (issue 14, "rows")
+  unitField: 'Unit',
+  unitPlaceholder: 'kg, pack…',
+  noteField: 'Note',
+  notePlaceholder: 'lactose free, the big pack…',
 };

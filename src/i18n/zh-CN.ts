@@ -306,4 +306,10 @@ export const zhCN: Messages = {
   backupFileHint:
     '备份文件里有你的清单的全部更改记录。请妥善保存；在这里导入时会和现有内容合并，不会丢失，也不会重复。',
   backupSaved: (p) => `备份已保存：${p.name}`,
+
+  // 清单行、编辑面板和撤销提示条（issue 14，“rows”）
+  unitField: '单位',
+  unitPlaceholder: '斤、盒、kg…',
+  noteField: '备注',
+  notePlaceholder: '无乳糖、要大包装…',
 };

@@ -60,7 +60,7 @@ describe('a name is taken whole, as a person sees it', () => {
     const { user } = await renderApp();
     await addProducts(user, 'Tea');
     await user.click(screen.getByRole('button', { name: 'Edit Tea' }));
-    const item = screen.getByRole('textbox', { name: 'Name' }).closest('li')!;
+    const item = await screen.findByRole('dialog', { name: 'Edit Tea' });
     const name = within(item).getByRole('textbox', { name: 'Name' });
     await user.clear(name);
     await user.click(name);

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshIndexedDB, renderApp } from '../../test/harness';
 import { addProducts, shownProducts } from '../../test/people';
+import { aMomentLater, movableClock, openSheet } from '../../test/sheet';
 
 const list = () => screen.getByRole('list', { name: 'Shopping list' });
 const aisles = () =>
@@ -11,6 +12,7 @@ const aisles = () =>
 
 describe('aisles', () => {
   it('groups the list under aisle headings, in the order a shop is walked', async () => {
+    movableClock();
     const { user } = await renderApp();
     await addProducts(user, 'Milk', 'Shoelaces', 'Bananas', 'Bread', '面包');
     expect(aisles()).toEqual(['Fruit & vegetables', 'Bakery', 'Dairy & eggs', 'Other']);
@@ -19,9 +21,14 @@ describe('aisles', () => {
     expect(within(list()).getAllByRole('listitem')).toHaveLength(5);
 
     await user.click(screen.getByRole('checkbox', { name: 'Milk' }));
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Milk' })).toBeChecked());
+    // For a moment it stays in its aisle, marked; then moves to Bought.
+    expect(aisles()).toEqual(['Fruit & vegetables', 'Bakery', 'Dairy & eggs', 'Other']);
+    aMomentLater();
     await waitFor(() =>
       expect(aisles()).toEqual(['Fruit & vegetables', 'Bakery', 'Other', 'Bought']),
     );
+    vi.useRealTimers();
   });
 
   it('remembers a category chosen in the edit form for the next time that name is added', async () => {
@@ -29,15 +36,16 @@ describe('aisles', () => {
     await addProducts(user, 'Oat milk', 'Bread');
     expect(aisles()).toEqual(['Bakery', 'Dairy & eggs']);
 
-    await user.click(screen.getByRole('button', { name: 'Edit Oat milk' }));
-    const category = screen.getByRole('combobox', { name: 'Category' });
+    let sheet = await openSheet(user, 'Oat milk');
+    const category = sheet.getByRole('combobox', { name: 'Category' });
     expect(category).toHaveDisplayValue('Dairy & eggs');
     await user.selectOptions(category, 'Drinks');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(sheet.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(aisles()).toEqual(['Bakery', 'Drinks']));
     expect(screen.getByRole('status')).toHaveTextContent('Oat milk goes in Drinks now.');
 
-    await user.click(screen.getByRole('button', { name: 'Delete Oat milk' }));
+    sheet = await openSheet(user, 'Oat milk');
+    await user.click(sheet.getByRole('button', { name: 'Delete Oat milk' }));
     await waitFor(() => expect(aisles()).toEqual(['Bakery']));
     await addProducts(user, 'oat milk');
     expect(aisles()).toEqual(['Bakery', 'Drinks']);

@@ -1,3 +1,4 @@
+import { Share2 } from 'lucide-react';
 import { useBasket } from '../../bus';
 import type { Product } from '../../model';
 import { listAsText } from './share';
@@ -29,8 +30,15 @@ export function ShareButton({ title, toBuy }: { title: string; toBuy: readonly P
   }
 
   return (
-    <button type="button" disabled={toBuy.length === 0} onClick={() => void share()}>
-      {t('shareList')}
+    <button
+      type="button"
+      className="quiet icon"
+      aria-label={t('shareList')}
+      title={t('shareList')}
+      disabled={toBuy.length === 0}
+      onClick={() => void share()}
+    >
+      <Share2 aria-hidden="true" size={22} />
     </button>
   );
 }

@@ -1,12 +1,17 @@
-import { useMemo, type ReactNode } from 'react';
-import { DEFAULT_STREAM, type Category } from '../../events';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ListX } from 'lucide-react';
+import { DEFAULT_STREAM, type Category, type ProductId } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
-import { openLists, shoppingView, type Product } from '../../model';
+import { openLists, productOf, shoppingView, type Product } from '../../model';
 import { useI18n } from '../../i18n';
 import { VirtualList } from '../../ui/VirtualList';
 import { shownListName } from '../../ui/list-name';
-import { ProductRow } from './ProductRow';
+import { editButtonId, ProductRow } from './ProductRow';
 import { ShareButton } from './ShareButton';
+import { useLingering } from './useLingering';
+
+// Opened now and then, so not part of the first load.
+const EditSheet = lazy(() => import('./EditSheet'));
 
 /** A product on screen, and the heading of its aisle when it is the first in it. */
 interface Row {
@@ -23,25 +28,65 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
   const search = useBasketState((s) => s.search);
   const streamId = useBasketState((s) => s.currentList);
   const view = useMemo(() => shoppingView(list, streamId, search), [list, streamId, search]);
+  const { lingering, checkedHere, uncheckedHere } = useLingering();
+  // Where each product shows: one just checked off here stays in its aisle for a moment.
+  const placed = useMemo(() => {
+    if (lingering.size === 0) return view;
+    const products = new Map(list.products);
+    for (const id of lingering) {
+      const product = products.get(id);
+      if (product?.checked) products.set(id, { ...product, checked: false });
+    }
+    return shoppingView({ ...list, products }, streamId, search);
+  }, [view, lingering, list, streamId, search]);
   const rows = useMemo(() => {
     const out: Row[] = [];
-    for (const { category, products } of view.aisles) {
-      products.forEach((product, i) =>
+    const real = (p: Product) =>
+      lingering.has(p.productId) ? (list.products.get(p.productId) ?? p) : p;
+    for (const { category, products } of placed.aisles) {
+      products.forEach((p, i) => {
+        const product = real(p);
         out.push(
           i === 0 ? { product, heading: { category, count: products.length } } : { product },
-        ),
-      );
+        );
+      });
     }
-    view.bought.forEach((product, i) =>
+    placed.bought.forEach((product, i) =>
       out.push(
         i === 0
-          ? { product, heading: { category: 'bought', count: view.bought.length } }
+          ? { product, heading: { category: 'bought', count: placed.bought.length } }
           : { product },
       ),
     );
     return out;
-  }, [view]);
-  const shown = useMemo(() => view.aisles.map((a) => a.category), [view]);
+  }, [placed, lingering, list]);
+  const shown = useMemo(() => placed.aisles.map((a) => a.category), [placed]);
+
+  const toggle = useCallback(
+    (product: Product) => {
+      const { productId, checked } = product;
+      if (checked) uncheckedHere(productId);
+      else checkedHere(productId);
+      void basket.dispatch({ type: checked ? 'UncheckProduct' : 'CheckProduct', productId });
+    },
+    [basket, checkedHere, uncheckedHere],
+  );
+
+  const [editing, setEditing] = useState<ProductId | null>(null);
+  const edited = editing === null ? undefined : productOf(list, editing);
+  const edit = useCallback((product: Product) => setEditing(product.productId), []);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // When the sheet closes, focus goes back to the row's Edit button, or to the list if deleted.
+  const closeSheet = useCallback(() => {
+    const id = editing;
+    setEditing(null);
+    requestAnimationFrame(() => {
+      const button = id === null ? null : document.getElementById(editButtonId({ productId: id }));
+      (button ?? heading.current)?.focus();
+    });
+  }, [editing]);
+  // Deleted meanwhile (here or in another tab): the sheet goes, and does not come back with an undo.
+  if (editing !== null && !edited) setEditing(null);
   const boughtCount = view.total - view.remaining;
   const info = useMemo(
     () => openLists(list.lists, list.versions, DEFAULT_STREAM).find((l) => l.streamId === streamId),
@@ -61,7 +106,9 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
   return (
     <section className="shopping-list" aria-labelledby="list-heading">
       <div className="list-header">
-        <h2 id="list-heading">{name}</h2>
+        <h2 id="list-heading" ref={heading} tabIndex={-1}>
+          {name}
+        </h2>
         <p className="summary">
           {summary}
           {view.priced > 0 && (
@@ -71,15 +118,20 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
             </span>
           )}
         </p>
-        {tools}
-        <ShareButton title={name} toBuy={view.toBuy} />
-        <button
-          type="button"
-          disabled={boughtCount === 0}
-          onClick={() => void basket.dispatch({ type: 'ClearCheckedProducts', streamId })}
-        >
-          {t('clearBought')}
-        </button>
+        <div className="list-tools">
+          {tools}
+          <ShareButton title={name} toBuy={view.toBuy} />
+          <button
+            type="button"
+            className="quiet icon"
+            aria-label={t('clearBought')}
+            title={t('clearBought')}
+            disabled={boughtCount === 0}
+            onClick={() => void basket.dispatch({ type: 'ClearCheckedProducts', streamId })}
+          >
+            <ListX aria-hidden="true" size={22} />
+          </button>
+        </div>
       </div>
       {view.total === 0 && <p className="empty">{t('emptyList')}</p>}
       {view.total > 0 && rows.length === 0 && (
@@ -110,10 +162,15 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
                 )}
               </div>
             )}
-            <ProductRow product={product} />
+            <ProductRow product={product} onToggle={toggle} onEdit={edit} />
           </>
         )}
       </VirtualList>
+      {edited && (
+        <Suspense fallback={null}>
+          <EditSheet product={edited} onClose={closeSheet} />
+        </Suspense>
+      )}
     </section>
   );
 }
