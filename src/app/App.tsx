@@ -65,9 +65,9 @@ export function App() {
           <>
             <AddProductForm />
             <Notices />
-            <BuyAgain />
             <SearchBox />
             <ShoppingList />
+            <BuyAgain />
             <Suspense fallback={null}>
               <BackupPanel />
             </Suspense>

@@ -14,8 +14,9 @@ import { invertEvent } from './undo';
  * Bump when the fold changes what it produces: a store whose read model was built by another
  * version rebuilds it from the log on boot.
  * 8: an add of a name already on its list (two devices apart) joins that product's row.
+ * 9: the purchase history says on which list, and how many, each thing was bought.
  */
-export const REDUCER_VERSION = 8;
+export const REDUCER_VERSION = 9;
 
 /**
  * The fold, from the smallest step up:
