@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
 import { BuyAgain } from '../features/buy-again/BuyAgain';
+import { QuickPicks } from '../features/first-visit/QuickPicks';
 import { ListPicker } from '../features/lists/ListPicker';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
@@ -68,6 +69,7 @@ export function App() {
             <SearchBox />
             <ShoppingList />
             <BuyAgain />
+            <QuickPicks />
             <Suspense fallback={null}>
               <BackupPanel />
             </Suspense>

@@ -103,7 +103,7 @@ export const en = {
   shareList: 'Share list',
   copied: 'Copied the list to the clipboard.',
   shareFailed: (p: Detail) => `The list could not be shared or copied: ${p.detail}`,
-  emptyList: 'Your list is empty. Type a product above and press Add.',
+  emptyList: 'Your list is empty. Add your first product below.',
   noMatch: (p: { text: string }) => `Nothing matches “${p.text}”.`,
   nothingYet: 'Nothing to buy yet.',
   allBought: (p: { total: number }, h: Helpers) => `All ${h.n(p.total)} bought.`,
@@ -313,4 +313,12 @@ export const en = {
     `A change was too large to share with the household, so it stays on this device only (${p.detail}).`,
   syncRefused: (p: Detail) =>
     `A change from another device could not be read (${p.detail}), so it was left out.`,
+
+  // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
+  addNamed: (p: Named) => `Add “${p.name}”`,
+  quickPicks: 'Quick picks',
+  quickPick: (p: Named) => `Add ${p.name}`,
+  /** Common products, most often bought first: one tap each on a first visit. */
+  quickPickNames: 'Milk|Bread|Eggs|Bananas|Coffee|Apples|Butter|Tomatoes',
+  amount: (p: { quantity: number }, h: Helpers) => `× ${h.n(p.quantity)}`,
 };

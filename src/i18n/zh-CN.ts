@@ -84,7 +84,7 @@ export const zhCN: Messages = {
   shareList: '分享清单',
   copied: '已把清单复制到剪贴板。',
   shareFailed: (p) => `无法分享或复制清单：${p.detail}`,
-  emptyList: '清单是空的。在上面输入商品，然后点“添加”。',
+  emptyList: '清单还是空的。在下面添加第一件商品吧。',
   noMatch: (p) => `没有与“${p.text}”匹配的商品。`,
   nothingYet: '还没有要买的东西。',
   allBought: (p, h) => `${h.n(p.total)} 件全部买好了。`,
@@ -258,4 +258,11 @@ export const zhCN: Messages = {
   joinFailed: '无法在这里加入家庭。什么都没有改变。',
   syncKeptHere: (p) => `有一项更改太大，无法与家庭共享，只保留在这台设备上（${p.detail}）。`,
   syncRefused: (p) => `另一台设备的一项更改无法读取（${p.detail}），因此未被采用。`,
+
+  // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
+  addNamed: (p) => `添加“${p.name}”`,
+  quickPicks: '常买的东西',
+  quickPick: (p) => `添加${p.name}`,
+  quickPickNames: '牛奶|面包|鸡蛋|香蕉|大米|苹果|酸奶|青菜',
+  amount: (p, h) => `${h.n(p.quantity)} 个`,
 };

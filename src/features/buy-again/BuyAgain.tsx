@@ -1,3 +1,4 @@
+import Plus from 'lucide-react/icons/plus';
 import { useId, useMemo } from 'react';
 import { parseName, parseQuantity } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
@@ -14,7 +15,7 @@ export function BuyAgain() {
   const products = useBasketState((s) => s.list.products);
   const streamId = useBasketState((s) => s.currentList);
   const headingId = useId();
-  const { t, n } = useI18n();
+  const { t } = useI18n();
   const offers = useMemo(() => {
     const onList = new Set(
       [...products.values()].filter((p) => !p.checked && p.streamId === streamId).map((p) => p.key),
@@ -46,8 +47,11 @@ export function BuyAgain() {
                   })
                 }
               >
-                + {purchase.name}
-                {quantity !== 1 && <span className="amount"> × {n(quantity)}</span>}
+                <span className="offer-name">
+                  <Plus aria-hidden="true" size={16} />
+                  {purchase.name}
+                  {quantity !== 1 && <span className="amount"> {t('amount', { quantity })}</span>}
+                </span>
                 {rhythm && <span className="rhythm">{t('rhythm', { days: rhythm })}</span>}
               </button>
             </li>
