@@ -42,7 +42,8 @@ function history(products: number, total: number, prefix = 'e'): BasketEvent[] {
       events.push({
         ...envelope(n),
         type: 'ProductAdded',
-        payload: { productId: `p${n}`, name: productName(n), quantity: 1 },
+        v: 2,
+        payload: { productId: `p${n}`, name: productName(n), quantity: 1, unit: null },
       });
     } else {
       const i = (n * 7919) % products;
@@ -196,21 +197,21 @@ const bench = {
       const event: BasketEvent = {
         id: `append-${name}-${n}`,
         type: 'ProductAdded',
-        v: 1,
+        v: 2,
         at: AT + 1e9 + n,
         streamId: DEFAULT_STREAM,
         streamVersion: n + 1,
-        payload: { productId: `a${n}`, name: `appended ${n}`, quantity: 1 },
+        payload: { productId: `a${n}`, name: `appended ${n}`, quantity: 1, unit: null },
       };
       const r = (appender.rawVersion += 1);
       const record = {
         id: `raw-${r}`,
         type: 'ProductAdded',
-        v: 1,
+        v: 2,
         at: AT + r,
         streamId: 'list:raw',
         streamVersion: r,
-        payload: { productId: `r${r}`, name: `raw ${r}`, quantity: 1 },
+        payload: { productId: `r${r}`, name: `raw ${r}`, quantity: 1, unit: null },
       };
       const { store, raw: rawDb } = appender;
       const timed = async (work: () => Promise<unknown>, into: number[]) => {

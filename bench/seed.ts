@@ -28,7 +28,7 @@ export async function seedStream(harness: NatsHarness, household: TestHousehold,
       const event: BasketEvent = {
         id: `seed-${n}`,
         type: 'ProductAdded',
-        v: 1,
+        v: 2,
         at: AT + n * 1000,
         streamId: DEFAULT_STREAM,
         streamVersion: n + 1,
@@ -36,6 +36,7 @@ export async function seedStream(harness: NatsHarness, household: TestHousehold,
           productId: `seed${n}`,
           name: `${WORDS[n % WORDS.length]} ${String(n).padStart(5, '0')}`,
           quantity: 1,
+          unit: null,
         },
       };
       const ack = await backend.push({

@@ -50,11 +50,11 @@ function bought(n: number, from: number, streamId = DEFAULT_STREAM): BasketEvent
     {
       id: `add-${n}`,
       type: 'ProductAdded',
-      v: 1,
+      v: 2,
       at,
       streamId,
       streamVersion: from,
-      payload: { productId, name: `Thing ${n}`, quantity: 1 },
+      payload: { productId, name: `Thing ${n}`, quantity: 1, unit: null },
     },
     {
       id: `check-${n}`,

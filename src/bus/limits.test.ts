@@ -15,11 +15,11 @@ const history = (count: number, streamId = DEFAULT_STREAM, prefix = 'e'): Basket
   Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${i}`,
     type: 'ProductAdded',
-    v: 1,
+    v: 2,
     at: Date.UTC(2026, 0, 1) + i,
     streamId,
     streamVersion: i + 1,
-    payload: { productId: `${prefix}-p${i}`, name: `Thing ${i}`, quantity: 1 },
+    payload: { productId: `${prefix}-p${i}`, name: `Thing ${i}`, quantity: 1, unit: null },
   }));
 
 describe('the history’s limits are one set, kept by the writer and the importer alike', () => {

@@ -3,7 +3,10 @@ import {
   idSchema,
   storedNameSchema,
   storedPriceSchema,
+  storedNoteSchema,
   storedQuantitySchema,
+  storedRankSchema,
+  storedUnitSchema,
   timeSchema,
 } from './fields';
 import { aisleOrderSchema, categorySchema } from './categories';
@@ -21,12 +24,18 @@ const productId = idSchema;
  */
 export const catalog = {
   ProductAdded: {
-    v: 1,
+    v: 2,
     payload: v.strictObject({
       productId,
       name: storedNameSchema,
       quantity: storedQuantitySchema,
+      /** What the quantity counts ("kg", "pack", "盒"); `null` counts the things themselves. */
+      unit: v.nullable(storedUnitSchema),
     }),
+    upcasters: {
+      // v1 had no units: every quantity counted the things themselves.
+      1: (payload: object) => ({ ...payload, unit: null }),
+    },
   },
   ProductRenamed: {
     v: 1,
@@ -56,7 +65,29 @@ export const catalog = {
       addedAt: timeSchema,
       checkedAt: v.nullable(timeSchema),
       price: v.optional(v.nullable(storedPriceSchema)),
+      // Left out by Baskets before units, notes and places: none of them.
+      unit: v.optional(v.nullable(storedUnitSchema)),
+      note: v.optional(v.nullable(storedNoteSchema)),
+      rank: v.optional(v.nullable(storedRankSchema)),
     }),
+  },
+  /** What its quantity counts was set, or taken away (`null`: the things themselves). */
+  ProductUnitChanged: {
+    v: 1,
+    payload: v.strictObject({ productId, unit: v.nullable(storedUnitSchema) }),
+  },
+  /** A note for whoever shops ("lactose free", "the big pack"), or none (`null`). */
+  ProductNoted: {
+    v: 1,
+    payload: v.strictObject({ productId, note: v.nullable(storedNoteSchema) }),
+  },
+  /**
+   * The person moved it within its aisle, to `rank` (between the two it was put between);
+   * `null` puts it back where its add time places it.
+   */
+  ProductPlaced: {
+    v: 1,
+    payload: v.strictObject({ productId, rank: v.nullable(storedRankSchema) }),
   },
   /** Its price per unit was set, or taken away (`null`). */
   ProductPriced: {

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { isSafeName, nameLength } from './names';
 import {
   NAME_MAX,
+  NOTE_MAX,
+  UNIT_MAX,
   nameFits,
   PRICE_MAX,
   priceSchema,
@@ -36,6 +38,29 @@ export const storedNameSchema = v.pipe(
     (name) => isSafeName(name) && nameFits(name),
     `a name must be 1–${NAME_MAX} characters, trimmed, without control or bidi override characters`,
   ),
+);
+
+/** Short stored text (a unit, a note): safe, trimmed, visible, at most `max` as a person counts. */
+const storedText = (max: number, what: string) =>
+  v.pipe(
+    v.string(`${what} must be text`),
+    v.check(
+      (text) => isSafeName(text) && nameFits(text) && nameLength(text) <= max,
+      `${what} must be 1–${max} characters, trimmed, without control characters`,
+    ),
+  );
+
+export const storedUnitSchema = storedText(UNIT_MAX, 'a unit');
+export const storedNoteSchema = storedText(NOTE_MAX, 'a note');
+
+/**
+ * Where a product stands in its aisle: any finite number, ordered low to high; a product that
+ * was never moved stands at minus its add time, so the newest is first (see `placeOf`).
+ */
+export const storedRankSchema = v.pipe(
+  v.number('a place must be a number'),
+  v.finite('a place must be a finite number'),
+  v.check((r) => Math.abs(r) <= 1e16, 'a place must be within ±10^16'),
 );
 
 /** Checked like the input schemas, but explained for whoever reads a damaged backup. */

@@ -37,6 +37,11 @@ describe('reading events written by earlier versions (golden fixtures)', () => {
     });
   });
 
+  it('upcasts ProductAdded v1 to v2: a quantity without a unit counts the things themselves', () => {
+    expect(read(golden[0]).payload).toMatchObject({ unit: null });
+    expect(read(golden[0]).v).toBe(2);
+  });
+
   it('folds the v1 history into the list it described', () => {
     const list = [...fold(golden.map(read)).values()];
     expect(list).toMatchObject([
@@ -58,10 +63,10 @@ describe('events this build cannot read', () => {
       ok: false,
       reason: 'unknown',
     });
-    expect(readEvent({ ...golden[0], v: 2 })).toMatchObject({
+    expect(readEvent({ ...golden[0], v: 3 })).toMatchObject({
       ok: false,
       reason: 'unknown',
-      message: 'ProductAdded version 2, newer than this Basket reads (1)',
+      message: 'ProductAdded version 3, newer than this Basket reads (2)',
     });
   });
 

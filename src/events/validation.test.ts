@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cleanName, nameKey } from './names';
-import { messages, parseListName, parsePrice, parseProductInput } from './validation';
+import {
+  messages,
+  parseListName,
+  parseNote,
+  parsePrice,
+  parseProductInput,
+  parseUnit,
+} from './validation';
 import { inEnglish } from '../i18n/english';
 
 describe('product input validation', () => {
@@ -135,5 +142,31 @@ describe('prices', () => {
 
   it('still refuses a price below nothing', () => {
     expect(parsePrice('-0.01')).toEqual({ ok: false, message: { key: messages.priceNegative } });
+  });
+});
+
+describe('units and notes', () => {
+  it('are optional: blank, or only invisible characters, is none', () => {
+    expect(parseUnit('')).toEqual({ ok: true, value: null });
+    expect(parseUnit(' \u200B ')).toEqual({ ok: true, value: null });
+    expect(parseNote('   ')).toEqual({ ok: true, value: null });
+  });
+
+  it('are cleaned as names are and kept as typed', () => {
+    expect(parseUnit('  kg ')).toEqual({ ok: true, value: 'kg' });
+    expect(parseUnit('盒')).toEqual({ ok: true, value: '盒' });
+    expect(parseNote('the  big pack')).toEqual({ ok: true, value: 'the big pack' });
+  });
+
+  it('are refused whole when too long, never cut', () => {
+    expect(parseUnit('a'.repeat(17))).toEqual({
+      ok: false,
+      message: { key: messages.unitTooLong },
+    });
+    expect(parseUnit('👨‍👩‍👧'.repeat(16)).ok).toBe(true);
+    expect(parseNote('n'.repeat(201))).toEqual({
+      ok: false,
+      message: { key: messages.noteTooLong },
+    });
   });
 });

@@ -12,6 +12,10 @@ export const NAME_MAX = 200;
 export const NAME_MAX_UNITS = 4000;
 export const QUANTITY_MAX = 9999;
 export const PRICE_MAX = 100_000;
+/** A unit ("kg", "pack", "盒") is a word or two, never a sentence. */
+export const UNIT_MAX = 16;
+/** A note ("lactose free", "the big pack") is a line, not a letter. */
+export const NOTE_MAX = 200;
 
 /**
  * What each rule says when a value breaks it: message keys (see `src/i18n`), so the person reads
@@ -30,6 +34,8 @@ export const messages = {
   priceNegative: 'priceNegative',
   priceTooLarge: 'priceTooLarge',
   priceTooPrecise: 'priceTooPrecise',
+  unitTooLong: 'unitTooLong',
+  noteTooLong: 'noteTooLong',
 } as const satisfies Record<string, MessageKey>;
 
 declare const validName: unique symbol;
@@ -39,6 +45,10 @@ declare const validPrice: unique symbol;
 export type ProductName = string & { readonly [validName]: true };
 export type Quantity = number & { readonly [validQuantity]: true };
 export type Price = number & { readonly [validPrice]: true };
+declare const validUnit: unique symbol;
+declare const validNote: unique symbol;
+export type Unit = string & { readonly [validUnit]: true };
+export type Note = string & { readonly [validNote]: true };
 
 /** Whether a name is short enough, as a person counts it, and takes no absurd room. */
 export function nameFits(name: string): boolean {
@@ -107,6 +117,24 @@ export function parsePrice(input: string): FieldResult<Price | null> {
   // "-0" is a price of nothing, not a negative one: stored as 0, it never shows as "-0.00".
   return field(priceSchema, price === 0 ? 0 : price);
 }
+
+/** Short free text that may be left out: cleaned as names are, "" (or only invisibles) is none. */
+const optionalText = (max: number, tooLong: string) =>
+  v.pipe(
+    v.string(),
+    v.transform(cleanName),
+    v.check((text) => nameLength(text) <= max, tooLong),
+    v.transform((text) => (text === '' ? null : text)),
+  );
+
+const unitTextSchema = optionalText(UNIT_MAX, messages.unitTooLong);
+const noteTextSchema = optionalText(NOTE_MAX, messages.noteTooLong);
+
+/** A unit field: empty means none; else a few visible characters, kept as typed. */
+export const parseUnit = (input: string): FieldResult<Unit | null> => field(unitTextSchema, input);
+
+/** A note field: empty means none. Never cut: a note too long is refused whole. */
+export const parseNote = (input: string): FieldResult<Note | null> => field(noteTextSchema, input);
 
 /** Accepts what an `<input type="number">` holds: its text value. */
 export const parseQuantity = (input: string | number): FieldResult<Quantity> =>

@@ -1,13 +1,16 @@
 import type { Category } from '../events/categories';
 import type { Sentence } from '../events/sentence';
-import { NAME_MAX, PRICE_MAX, QUANTITY_MAX } from '../events/validation';
+import { NAME_MAX, NOTE_MAX, PRICE_MAX, QUANTITY_MAX, UNIT_MAX } from '../events/validation';
 import type { Helpers, Words } from './types';
 
 type Named = { name: string };
 /** About a product or list that may be gone: its name, or words standing in for it. */
 type Whom = { name: Words };
 type Detail = { detail: string };
-const times = (q: number, h: Helpers) => (q === 1 ? '' : ` × ${h.n(q)}`);
+type Unit = string | null | undefined;
+/** " × 2", or " 500 g" when the quantity counts a unit; nothing for one of a thing. */
+const times = (q: number, h: Helpers, unit?: Unit) =>
+  unit ? ` ${h.n(q)} ${unit}` : q === 1 ? '' : ` × ${h.n(q)}`;
 const plural = (count: number, one: string, many: string, h: Helpers) =>
   `${h.n(count)} ${count === 1 ? one : many}`;
 
@@ -132,17 +135,18 @@ export const en = {
   nothingToRedo: 'There is nothing to redo.',
 
   // What happened: the status line, undo labels and the history
-  added: (p: Named & { quantity: number }, h: Helpers) => `Added ${p.name}${times(p.quantity, h)}.`,
+  added: (p: Named & { quantity: number; unit?: Unit }, h: Helpers) =>
+    `Added ${p.name}${times(p.quantity, h, p.unit)}.`,
   renamed: (p: { from: Words; to: string; quantity: number | null }, h: Helpers) =>
     `Renamed ${h.text(p.from)} to ${p.to}${p.quantity === null ? '' : times(p.quantity, h)}.`,
-  quantityNow: (p: Whom & { quantity: number }, h: Helpers) =>
-    `${h.text(p.name)} is now × ${h.n(p.quantity)}.`,
+  quantityNow: (p: Whom & { quantity: number; unit?: Unit }, h: Helpers) =>
+    `${h.text(p.name)} is now ${p.unit ? `${h.n(p.quantity)} ${p.unit}` : `× ${h.n(p.quantity)}`}.`,
   priceOff: (p: Whom, h: Helpers) => `Took the price off ${h.text(p.name)}.`,
   priced: (p: Whom & { price: number }, h: Helpers) =>
     `${h.text(p.name)} costs ${h.money(p.price)} each.`,
   checkedOff: (p: Whom, h: Helpers) => `Checked off ${h.text(p.name)}.`,
-  backOnList: (p: Whom & { quantity: number | null }, h: Helpers) =>
-    `${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h)} is back on the list.`,
+  backOnList: (p: Whom & { quantity: number | null; unit?: Unit }, h: Helpers) =>
+    `${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h, p.unit)} is back on the list.`,
   deleted: (p: Whom, h: Helpers) => `Deleted ${h.text(p.name)}.`,
   restoredOne: (p: Named) => `Restored ${p.name}.`,
   restoredMany: (p: { count: number }, h: Helpers) => `Restored ${h.n(p.count)} products.`,
@@ -313,6 +317,14 @@ export const en = {
     `A change was too large to share with the household, so it stays on this device only (${p.detail}).`,
   syncRefused: (p: Detail) =>
     `A change from another device could not be read (${p.detail}), so it was left out.`,
+  // Units, notes and places (the product's details)
+  unitTooLong: `A unit can be at most ${UNIT_MAX} characters (“kg”, “pack”).`,
+  noteTooLong: `A note can be at most ${NOTE_MAX} characters.`,
+  unitOff: (p: Whom & { quantity: number }, h: Helpers) =>
+    `${h.text(p.name)} is now × ${h.n(p.quantity)}, without a unit.`,
+  noted: (p: Whom & { note: string }, h: Helpers) => `Noted for ${h.text(p.name)}: “${p.note}”.`,
+  noteOff: (p: Whom, h: Helpers) => `Took the note off ${h.text(p.name)}.`,
+  placed: (p: Whom, h: Helpers) => `Moved ${h.text(p.name)}.`,
 
   // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
   addNamed: (p: Named) => `Add “${p.name}”`,
@@ -320,5 +332,6 @@ export const en = {
   quickPick: (p: Named) => `Add ${p.name}`,
   /** Common products, most often bought first: one tap each on a first visit. */
   quickPickNames: 'Milk|Bread|Eggs|Bananas|Coffee|Apples|Butter|Tomatoes',
-  amount: (p: { quantity: number }, h: Helpers) => `× ${h.n(p.quantity)}`,
+  amount: (p: { quantity: number; unit: string | null }, h: Helpers) =>
+    p.unit ? `${h.n(p.quantity)} ${p.unit}` : `× ${h.n(p.quantity)}`,
 };

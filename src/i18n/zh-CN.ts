@@ -1,15 +1,20 @@
-import { NAME_MAX, PRICE_MAX, QUANTITY_MAX } from '../events/validation';
+import { NAME_MAX, NOTE_MAX, PRICE_MAX, QUANTITY_MAX, UNIT_MAX } from '../events/validation';
 import type { Messages } from './sentence';
 import type { Helpers } from './types';
 
 import type { Sentence } from '../events/sentence';
 
+/** A Chinese unit follows its number closely ("2盒"); a Latin one after a space ("500 g"). */
+const measure = (q: number, unit: string, h: Helpers) =>
+  /^\p{Script=Han}/u.test(unit) ? `${h.n(q)}${unit}` : `${h.n(q)} ${unit}`;
 /**
  * How many, as Chinese says it: with a measure word, not “× 4”. Without a unit of its own a
  * product is counted with the general 个, after the name as a shopping list writes it.
  */
-const count = (q: number, h: Helpers) => `${h.n(q)} 个`;
-const times = (q: number, h: Helpers) => (q === 1 ? '' : ` ${count(q, h)}`);
+const count = (q: number, h: Helpers, unit?: string | null) =>
+  unit ? measure(q, unit, h) : `${h.n(q)} 个`;
+const times = (q: number, h: Helpers, unit?: string | null) =>
+  unit || q !== 1 ? ` ${count(q, h, unit)}` : '';
 /**
  * What was done, as a phrase to follow “撤销：” or “已撤销：”: the sentence without its “已” and
  * its full stop (“已删除大米。” → “删除大米”), so it never reads “撤销了：删除了大米”.
@@ -121,15 +126,15 @@ export const zhCN: Messages = {
   nothingToUndo: '没有可撤销的操作。',
   nothingToRedo: '没有可重做的操作。',
 
-  added: (p, h) => `已添加${p.name}${times(p.quantity, h)}。`,
+  added: (p, h) => `已添加${p.name}${times(p.quantity, h, p.unit)}。`,
   renamed: (p, h) =>
     `已把${h.text(p.from)}改名为${p.to}${p.quantity === null ? '' : times(p.quantity, h)}。`,
-  quantityNow: (p, h) => `已把${h.text(p.name)}改为 ${count(p.quantity, h)}。`,
+  quantityNow: (p, h) => `已把${h.text(p.name)}改为 ${count(p.quantity, h, p.unit)}。`,
   priceOff: (p, h) => `已去掉${h.text(p.name)}的价格。`,
   priced: (p, h) => `已把${h.text(p.name)}的单价设为 ${h.money(p.price)}。`,
   checkedOff: (p, h) => `已买好${h.text(p.name)}。`,
   backOnList: (p, h) =>
-    `已把${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h)}放回清单。`,
+    `已把${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h, p.unit)}放回清单。`,
   deleted: (p, h) => `已删除${h.text(p.name)}。`,
   restoredOne: (p) => `已恢复${p.name}。`,
   restoredMany: (p, h) => `已恢复 ${h.n(p.count)} 件商品。`,
@@ -269,11 +274,18 @@ export const zhCN: Messages = {
   joinFailed: '无法在这里加入家庭。什么都没有改变。',
   syncKeptHere: (p) => `有一项更改太大，无法与家庭共享，只保留在这台设备上（${p.detail}）。`,
   syncRefused: (p) => `另一台设备的一项更改无法读取（${p.detail}），因此未被采用。`,
+  // Units, notes and places (the product's details)
+  unitTooLong: `单位最多 ${UNIT_MAX} 个字（如“斤”“盒”“kg”）。`,
+  noteTooLong: `备注最多 ${NOTE_MAX} 个字。`,
+  unitOff: (p, h) => `已去掉${h.text(p.name)}的单位，现在是 ${count(p.quantity, h)}。`,
+  noted: (p, h) => `已给${h.text(p.name)}加上备注：“${p.note}”。`,
+  noteOff: (p, h) => `已删掉${h.text(p.name)}的备注。`,
+  placed: (p, h) => `已挪动${h.text(p.name)}的位置。`,
 
   // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
   addNamed: (p) => `添加“${p.name}”`,
   quickPicks: '常买的东西',
   quickPick: (p) => `添加${p.name}`,
   quickPickNames: '牛奶|面包|鸡蛋|香蕉|大米|苹果|酸奶|青菜',
-  amount: (p, h) => count(p.quantity, h),
+  amount: (p, h) => count(p.quantity, h, p.unit),
 };

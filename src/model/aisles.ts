@@ -1,6 +1,6 @@
 import { CATEGORIES, nameKey, type Category } from '../events';
 import { CATEGORY_MARKERS, CATEGORY_WORDS } from './category-words';
-import type { Product } from './product';
+import { placeOf, type Product } from './product';
 
 /** A list's aisles in the order its shop is walked, until the person reorders them. */
 export const DEFAULT_AISLES: readonly Category[] = CATEGORIES;
@@ -109,14 +109,17 @@ export function moveAisle(
 /** One aisle's products still to buy. */
 export interface Aisle {
   readonly category: Category;
-  /** Newest first: what was just added is where the person is looking. */
+  /**
+   * In their places (`placeOf`): where the person moved them, else newest first, so what was just
+   * added is where the person is looking.
+   */
   readonly products: readonly Product[];
 }
 
-const byNewest = (a: Product, b: Product) => b.addedAt - a.addedAt || a.key.localeCompare(b.key);
+const byPlace = (a: Product, b: Product) => placeOf(a) - placeOf(b) || a.key.localeCompare(b.key);
 
 /**
- * Products still to buy, aisle by aisle in the list's `order`, newest first in each; aisles with
+ * Products still to buy, aisle by aisle in the list's `order`, in their places in each; aisles with
  * nothing to buy are left out. What the list shows under its headings, and what an aisle move
  * steps past.
  */
@@ -135,7 +138,7 @@ export function groupByAisle(
   const aisles: Aisle[] = [];
   for (const category of order) {
     const products = byCategory.get(category);
-    if (products) aisles.push({ category, products: products.sort(byNewest) });
+    if (products) aisles.push({ category, products: products.sort(byPlace) });
   }
   return aisles;
 }

@@ -1,4 +1,13 @@
-import type { Category, Price, ProductId, ProductName, Quantity, StreamId } from '../events';
+import type {
+  Category,
+  Note,
+  Price,
+  ProductId,
+  ProductName,
+  Quantity,
+  StreamId,
+  Unit,
+} from '../events';
 import type { Product } from './product';
 
 /**
@@ -7,7 +16,14 @@ import type { Product } from './product';
  * Names and quantities arrive validated: only `parseProductInput` makes these types.
  */
 export type Command =
-  | { type: 'AddProduct'; streamId: StreamId; name: ProductName; quantity: Quantity }
+  | {
+      type: 'AddProduct';
+      streamId: StreamId;
+      name: ProductName;
+      quantity: Quantity;
+      /** What the quantity counts; `undefined` (or `null`) when the person named none. */
+      unit?: Unit | null;
+    }
   | {
       type: 'EditProduct';
       productId: ProductId;
@@ -17,7 +33,15 @@ export type Command =
       price?: Price | null;
       /** The aisle the person put it in; `undefined` leaves it where it is. */
       category?: Category;
+      /** `undefined` leaves the unit (or note) as it is; `null` takes it away. */
+      unit?: Unit | null;
+      note?: Note | null;
     }
+  /**
+   * Put a product still to buy between two others of its aisle, as the person dropped it:
+   * `after` the one above it and `before` the one below (`null` at either end).
+   */
+  | { type: 'MoveProduct'; productId: ProductId; after: ProductId | null; before: ProductId | null }
   | { type: 'CheckProduct'; productId: ProductId }
   | { type: 'UncheckProduct'; productId: ProductId }
   | { type: 'RemoveProduct'; productId: ProductId }

@@ -80,6 +80,9 @@ function draftRestore(
 const sameRow = (a: Product, b: Product) =>
   a.streamId === b.streamId &&
   a.price === b.price &&
+  a.unit === b.unit &&
+  a.note === b.note &&
+  a.rank === b.rank &&
   a.name === b.name &&
   a.quantity === b.quantity &&
   a.checked === b.checked &&

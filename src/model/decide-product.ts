@@ -3,14 +3,14 @@ import { says, type Sentence } from '../events/sentence';
 import { categoryOf, guessCategory } from './aisles';
 import type { Command } from './commands';
 import { isOpen, isRefusal, type Intent } from './intent';
-import type { Product } from './product';
+import { placeOf, type Product } from './product';
 import type { ListState } from './read-model';
 import { findByName } from './selectors';
 
 type AddOrClear = Extract<Command, { type: 'AddProduct' | 'ClearCheckedProducts' }>;
 type OneProduct = Extract<
   Command,
-  { type: 'CheckProduct' | 'UncheckProduct' | 'RemoveProduct' | 'EditProduct' }
+  { type: 'CheckProduct' | 'UncheckProduct' | 'RemoveProduct' | 'EditProduct' | 'MoveProduct' }
 >;
 
 /** Commands about products: adding, clearing the bought ones, and acting on one. */
@@ -55,12 +55,19 @@ function draftAdd(
   list: ListState,
 ): Draft[] | Sentence {
   const { name, quantity } = command;
+  const unit = command.unit ?? null;
   const existing = findByName(list, command.streamId, name);
   if (!existing) {
     // Its id is made with its envelope (decide.ts).
-    return [{ type: 'ProductAdded', payload: { productId: '', name, quantity } }];
+    return [{ type: 'ProductAdded', payload: { productId: '', name, quantity, unit } }];
   }
   const productId = existing.productId;
+  // Counted in another unit than before ("500 g flour" onto "Flour × 1"): the two do not add
+  // up, so the new amount is what is needed now, and the status line says so.
+  const otherUnit = unit !== null && unit !== existing.unit;
+  const unitDraft: Draft[] = otherUnit
+    ? [{ type: 'ProductUnitChanged', payload: { productId, unit } }]
+    : [];
   if (existing.checked) {
     // Bought already and needed again: back onto the list with the quantity asked for now.
     const drafts: Draft[] = [{ type: 'ProductUnchecked', payload: { productId } }];
@@ -70,9 +77,9 @@ function draftAdd(
         payload: { productId, quantity, reason: 'added-again' },
       });
     }
-    return drafts;
+    return [...drafts, ...unitDraft];
   }
-  const raised = Math.round((existing.quantity + quantity) * 100) / 100;
+  const raised = otherUnit ? quantity : Math.round((existing.quantity + quantity) * 100) / 100;
   if (raised > QUANTITY_MAX) {
     return says('quantityWouldExceed', { name: existing.name, quantity: existing.quantity });
   }
@@ -81,6 +88,7 @@ function draftAdd(
       type: 'ProductQuantityChanged',
       payload: { productId, quantity: raised, reason: 'added-again' },
     },
+    ...unitDraft,
   ];
 }
 
@@ -99,6 +107,8 @@ function draftForProduct(
       return [{ type: 'ProductRemoved', payload: { productId } }];
     case 'EditProduct':
       return draftEdit(command, product, list);
+    case 'MoveProduct':
+      return draftMove(command, product, list);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -140,5 +150,71 @@ function draftEdit(
       payload: { productId, quantity: command.quantity, reason: 'edited' },
     });
   }
+  if (command.unit !== undefined && command.unit !== product.unit) {
+    drafts.push({ type: 'ProductUnitChanged', payload: { productId, unit: command.unit } });
+  }
+  if (command.note !== undefined && command.note !== product.note) {
+    drafts.push({ type: 'ProductNoted', payload: { productId, note: command.note } });
+  }
   return drafts;
+}
+
+/**
+ * A place between the two neighbours the person dropped it between, as they stand now (decided
+ * in its turn, so a neighbour moved meanwhile is read where it is). A neighbour that is gone,
+ * bought, or on another list is left out; with neither, nothing moves.
+ */
+function draftMove(
+  command: Extract<Command, { type: 'MoveProduct' }>,
+  product: Product,
+  list: ListState,
+): Draft[] {
+  const near = (id: string | null) => {
+    const p = id === null || id === product.productId ? undefined : list.products.get(id);
+    return p && p.streamId === product.streamId && !p.checked ? p : undefined;
+  };
+  const above = near(command.after);
+  const below = near(command.before);
+  if (product.checked || (!above && !below)) return [];
+  const [a, b] = [above && placeOf(above), below && placeOf(below)];
+  // A second apart, as two adds a second apart stand.
+  const rank =
+    a !== undefined && b !== undefined ? (a + b) / 2 : a !== undefined ? a + 1000 : b! - 1000;
+  if (rank === placeOf(product)) return [];
+  const fits = (a === undefined || rank > a) && (b === undefined || rank < b);
+  const productId = product.productId;
+  if (fits) return [{ type: 'ProductPlaced', payload: { productId, rank } }];
+  // Dropped so often in one gap that no number fits between (a number has ~16 digits): the
+  // aisle is spaced out again, a second apart, in one change that one undo takes back.
+  return respaced(product, above ?? null, below ?? null, list);
+}
+
+function respaced(
+  product: Product,
+  above: Product | null,
+  below: Product | null,
+  list: ListState,
+): Draft[] {
+  const aisle = categoryOf(product.name, list.categories);
+  const peers = [...list.products.values()]
+    .filter(
+      (p) =>
+        p.streamId === product.streamId &&
+        !p.checked &&
+        p.productId !== product.productId &&
+        categoryOf(p.name, list.categories) === aisle,
+    )
+    .sort((x, y) => placeOf(x) - placeOf(y));
+  const at = above ? peers.indexOf(above) + 1 : below ? peers.indexOf(below) : peers.length;
+  const order = [...peers.slice(0, at), product, ...peers.slice(at)];
+  const start = Math.min(placeOf(product), placeOf(order[0]!));
+  const placed = (p: Product, i: number): Draft => ({
+    type: 'ProductPlaced',
+    payload: { productId: p.productId, rank: start + i * 1000 },
+  });
+  const others = order.flatMap((p, i) =>
+    p === product || placeOf(p) === start + i * 1000 ? [] : [placed(p, i)],
+  );
+  // The moved product's event first: it is what the status line and the history tell.
+  return [placed(product, at), ...others];
 }

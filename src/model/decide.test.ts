@@ -3,14 +3,17 @@ import { add, check, clearBought, edit } from '../test/commands';
 import { event, given, rowsOf } from '../test/given';
 
 const added = (productId: string, name: string, quantity = 1) =>
-  event('ProductAdded', { productId, name, quantity });
+  event('ProductAdded', { productId, name, quantity, unit: null });
 const checked = (productId: string) => event('ProductChecked', { productId });
 
 describe('decide: given what happened, when a person asks, then', () => {
   it('a new product is added at the next stream version', () => {
     const adding = given().when(add('Milk', 2));
     adding.then([
-      { type: 'ProductAdded', payload: { productId: 'id-1', name: 'Milk', quantity: 2 } },
+      {
+        type: 'ProductAdded',
+        payload: { productId: 'id-1', name: 'Milk', quantity: 2, unit: null },
+      },
     ]);
     expect(adding.decision).toMatchObject({ ok: true, expectedVersion: 0 });
     adding.then((_, events) => expect(events.map((e) => e.streamVersion)).toEqual([1]));

@@ -21,17 +21,18 @@ export function describeBatch(
   if (!first) return says('undidSomething');
   return handlerOf(first).describe(first, {
     batch: events,
-    nameOf: (productId) => nameOf(productId, before, aliases) ?? says('aProduct'),
+    nameOf: (productId) => rowOf(productId, before, aliases)?.name ?? says('aProduct'),
+    productOf: (productId) => rowOf(productId, before, aliases),
     listName: () => lists?.get(first.streamId)?.name ?? says('defaultListName'),
     stacks,
   });
 }
 
-function nameOf(
+function rowOf(
   id: ProductId,
   before: ReadonlyMap<ProductId, Product>,
   aliases: ReadonlyMap<ProductId, ProductId>,
-): string | undefined {
+): Product | undefined {
   const into = aliases.get(id);
-  return (before.get(id) ?? (into === undefined ? undefined : before.get(into)))?.name;
+  return before.get(id) ?? (into === undefined ? undefined : before.get(into));
 }

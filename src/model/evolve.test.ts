@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { event, given, rowsOf } from '../test/given';
 
 const added = (productId: string, name: string, quantity = 1) =>
-  event('ProductAdded', { productId, name, quantity });
+  event('ProductAdded', { productId, name, quantity, unit: null });
 const other = { streamId: 'list:other' };
 
 describe('evolve: given events, then the list is', () => {
@@ -78,7 +78,7 @@ describe('evolve: a product belongs to the list it was added to', () => {
       event('ProductRenamed', { productId: 'p1', name: 'Gin' }, other),
       event('ProductRemoved', { productId: 'p1' }, other),
       event('CheckedProductsCleared', { productIds: ['p1'] }, other),
-      event('ProductAdded', { productId: 'p1', name: 'Gin', quantity: 9 }, other),
+      event('ProductAdded', { productId: 'p1', name: 'Gin', quantity: 9, unit: null }, other),
     ).then((list) => {
       expect(list.products.get('p1')).toMatchObject({ streamId: 'list:default' });
       expect(rowsOf(list)).toEqual(['Milk × 1']);

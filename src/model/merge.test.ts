@@ -62,7 +62,7 @@ describe('both devices add the same name to a list while apart', () => {
     given(
       add('Milk', 2),
       check('Milk'),
-      event('ProductAdded', { productId: 'b-milk', name: 'milk', quantity: 1 }),
+      event('ProductAdded', { productId: 'b-milk', name: 'milk', quantity: 1, unit: null }),
     ).then((list) => expect(rowsOf(list)).toEqual(['Milk × 1']));
     // Bought on one device after the other added it: the later in the log wins.
     given()

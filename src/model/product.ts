@@ -14,7 +14,19 @@ export interface Product {
   readonly checkedAt: number | null;
   /** Price per unit, when the person has given one. */
   readonly price: number | null;
+  /** What the quantity counts ("kg", "盒"); `null`: the things themselves. */
+  readonly unit: string | null;
+  /** A word for whoever shops ("lactose free"). */
+  readonly note: string | null;
+  /** Where the person moved it in its aisle; `null`: where its add time puts it (`placeOf`). */
+  readonly rank: number | null;
 }
+
+/**
+ * Its place in its aisle, low first: where the person moved it, else minus its add time, so
+ * products never moved stand newest first and a move lands between the two it was put between.
+ */
+export const placeOf = (p: Product): number => p.rank ?? -p.addedAt;
 
 /** Product rows by id, as one fold owns them; see `evolve`. */
 export type ProductTable = Map<ProductId, Product>;
@@ -49,5 +61,8 @@ export const restoredDraft = (p: Product): Draft => ({
     addedAt: p.addedAt,
     checkedAt: p.checkedAt,
     price: p.price,
+    unit: p.unit,
+    note: p.note,
+    rank: p.rank,
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
-import { add, check, clearBought, edit, redo, undo } from '../test/commands';
+import { add, addIn, check, clearBought, edit, redo, undo } from '../test/commands';
 import { daysPass, given } from '../test/given';
 import { buyAgain, rhythmOf, suggestionsFor, type Purchase } from './purchases';
 
@@ -31,8 +31,13 @@ describe('the purchase history', () => {
   it('remembers where and how many were bought, and forgets a check-off that was undone', () => {
     const bought = given(add('Milk', 6), check('Milk'), clearBought(), add('Milk', 2));
     expect(bought.state.purchases.get('milk')!.bought).toEqual([
-      expect.objectContaining({ streamId: DEFAULT_STREAM, quantity: 6 }),
+      expect.objectContaining({ streamId: DEFAULT_STREAM, quantity: 6, unit: null }),
     ]);
+    given(addIn('Flour', 500, 'g'), check('Flour')).then((list) =>
+      expect(buyAgain(list.purchases, DEFAULT_STREAM, new Set())).toMatchObject([
+        { purchase: { name: 'Flour' }, quantity: 500, unit: 'g' },
+      ]),
+    );
     // The quantity counts as it was when checked off, after any change.
     const changed = bought.and(edit('Milk', { quantity: 3 }), check('Milk'));
     expect(changed.state.purchases.get('milk')!.bought.map((b) => b.quantity)).toEqual([6, 3]);
@@ -67,6 +72,7 @@ const purchase = (
     at: lastAddedAt + i,
     streamId,
     quantity: i + 1,
+    unit: null,
   })),
 });
 

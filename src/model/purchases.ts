@@ -12,11 +12,15 @@ export interface Purchase {
   readonly bought: readonly Bought[];
 }
 
-/** One check-off: when, on which list, and how many, so Buy again offers what was bought there. */
+/**
+ * One check-off: when, on which list, and how many of what unit, so Buy again offers what was
+ * bought there, as much as last time.
+ */
 export interface Bought {
   readonly at: number;
   readonly streamId: StreamId;
   readonly quantity: number;
+  readonly unit: string | null;
 }
 
 export type PurchaseTable = Map<string, Purchase>;
@@ -46,10 +50,10 @@ export function applyPurchaseEffects(
     };
     let next: Purchase;
     if (effect.kind === 'bought') {
-      const { at, streamId, quantity } = effect;
+      const { at, streamId, quantity, unit } = effect;
       const bought =
         sign === 1
-          ? [...row.bought, { at, streamId, quantity }].slice(-KEEP_TIMES)
+          ? [...row.bought, { at, streamId, quantity, unit }].slice(-KEEP_TIMES)
           : row.bought.filter((b) => b.at !== at || b.streamId !== streamId);
       next = { ...row, bought };
     } else if (sign === 1) {
@@ -119,10 +123,11 @@ export function suggestionsFor(
     .map((f) => f.purchase);
 }
 
-/** A product to buy again on a list, and how many were bought there last time. */
+/** A product to buy again on a list, and how many (of what unit) were bought there last time. */
 export interface Offer {
   readonly purchase: Purchase;
   readonly quantity: number;
+  readonly unit: string | null;
 }
 
 /**
@@ -137,7 +142,7 @@ export function buyAgain(
   now = latest(purchases),
   limit = 6,
 ): Offer[] {
-  const offers: { purchase: Purchase; quantity: number; times: number; score: number }[] = [];
+  const offers: (Offer & { times: number; score: number })[] = [];
   for (const purchase of purchases.values()) {
     if (onList.has(purchase.key)) continue;
     const here = purchase.bought.filter((b) => b.streamId === streamId);
@@ -146,6 +151,7 @@ export function buyAgain(
     offers.push({
       purchase,
       quantity: last.quantity,
+      unit: last.unit,
       times: here.length,
       score: score(purchase, now),
     });
@@ -156,5 +162,5 @@ export function buyAgain(
         b.times - a.times || b.score - a.score || a.purchase.key.localeCompare(b.purchase.key),
     )
     .slice(0, limit)
-    .map(({ purchase, quantity }) => ({ purchase, quantity }));
+    .map(({ purchase, quantity, unit }) => ({ purchase, quantity, unit }));
 }

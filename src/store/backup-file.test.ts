@@ -30,7 +30,7 @@ const refusals: Record<string, string> = {
   'unknown-event-type.json':
     'This backup has changes made by a newer Basket (an event type this Basket does not know (ListTeleported)). Update Basket to import it.',
   'future-event-version.json':
-    'This backup has changes made by a newer Basket (ProductAdded version 9, newer than this Basket reads (1)). Update Basket to import it.',
+    'This backup has changes made by a newer Basket (ProductAdded version 9, newer than this Basket reads (2)). Update Basket to import it.',
   'proto-at-top.json': 'This file contains the forbidden key “__proto__”, so it was not imported.',
   'proto-in-payload.json':
     'This file contains the forbidden key “__proto__”, so it was not imported.',

@@ -158,6 +158,7 @@ describe('Dexie store boot', () => {
       id: `removed-${i}`,
       streamVersion: 2501 + i,
       type: 'ProductRemoved',
+      v: 1,
       payload: { productId: (a as { payload: { productId: string } }).payload.productId },
     }));
     await store.append(DEFAULT_STREAM, 2500, removes);

@@ -9,7 +9,7 @@ const theirs = (n: number, serverSeq: number) => {
   const event = {
     ...added(n, `Theirs ${n}`),
     id: `theirs-${n}`,
-    payload: { productId: `t-${n}`, name: `Theirs ${n}`, quantity: 1 },
+    payload: { productId: `t-${n}`, name: `Theirs ${n}`, quantity: 1, unit: null },
   } as BasketEvent;
   return { serverSeq, actionId: event.id, events: [event] };
 };

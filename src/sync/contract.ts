@@ -19,12 +19,17 @@ export function action(deviceId: string, count = 1, streamId = 'list:default'): 
   const events = Array.from({ length: count }, (_, i): BasketEvent => ({
     id: i === 0 ? actionId : `${actionId}-e${i}`,
     type: 'ProductAdded',
-    v: 1,
+    v: 2,
     at: Date.UTC(2026, 11, 1) + made,
     streamId,
     streamVersion: i + 1,
     ...(i === 0 ? {} : { action: actionId }),
-    payload: { productId: `${actionId}-p${i}`, name: `Thing ${made}.${i}`, quantity: 1 },
+    payload: {
+      productId: `${actionId}-p${i}`,
+      name: `Thing ${made}.${i}`,
+      quantity: 1,
+      unit: null,
+    },
   }));
   return { actionId, deviceId, streamId, events };
 }

@@ -1,8 +1,12 @@
 import {
   DEFAULT_STREAM,
   nameKey,
+  parseNote,
   parsePrice,
   parseProductInput,
+  parseUnit,
+  type Note,
+  type Unit,
   type Category,
   type StreamId,
 } from '../events';
@@ -34,9 +38,36 @@ export function productCalled(list: ListState, name: string): Product | undefine
 
 const idOf = (list: ListState, name: string) => productCalled(list, name)?.productId ?? 'missing';
 
+export const validUnit = (text: string): Unit | null => {
+  const parsed = parseUnit(text);
+  if (!parsed.ok) throw new Error(`not a valid unit: ${text}`);
+  return parsed.value;
+};
+
+export const validNote = (text: string): Note | null => {
+  const parsed = parseNote(text);
+  if (!parsed.ok) throw new Error(`not a valid note: ${text}`);
+  return parsed.value;
+};
+
 export const add =
   (name: string, quantity = 1, streamId: StreamId = DEFAULT_STREAM): Step =>
   () => ({ type: 'AddProduct', streamId, ...valid(name, quantity) });
+
+/** An add that names what the quantity counts: "500 g flour". */
+export const addIn =
+  (name: string, quantity: number, unit: string, streamId: StreamId = DEFAULT_STREAM): Step =>
+  () => ({ type: 'AddProduct', streamId, ...valid(name, quantity), unit: validUnit(unit) });
+
+/** Drags `name` to stand between `after` (above it) and `before` (below it). */
+export const move =
+  (name: string, between: { after?: string; before?: string }): Step =>
+  (list) => ({
+    type: 'MoveProduct',
+    productId: idOf(list, name),
+    after: between.after === undefined ? null : idOf(list, between.after),
+    before: between.before === undefined ? null : idOf(list, between.before),
+  });
 
 export const check =
   (name: string): Step =>
@@ -54,7 +85,14 @@ export const remove =
 export const edit =
   (
     name: string,
-    changes: { name?: string; quantity?: number; price?: string; category?: Category },
+    changes: {
+      name?: string;
+      quantity?: number;
+      price?: string;
+      category?: Category;
+      unit?: string;
+      note?: string;
+    },
   ): Step =>
   (list) => {
     const product = productCalled(list, name);
@@ -64,6 +102,8 @@ export const edit =
       ...valid(changes.name ?? name, changes.quantity ?? product?.quantity ?? 1),
       ...(changes.price === undefined ? {} : { price: validPrice(changes.price) }),
       ...(changes.category === undefined ? {} : { category: changes.category }),
+      ...(changes.unit === undefined ? {} : { unit: validUnit(changes.unit) }),
+      ...(changes.note === undefined ? {} : { note: validNote(changes.note) }),
     };
   };
 

@@ -4,9 +4,9 @@ import { DEFAULT_STREAM, type BasketEvent } from '../events';
 export const added = (n: number, name = `Product ${n}`): BasketEvent => ({
   id: `event-${n}`,
   type: 'ProductAdded',
-  v: 1,
+  v: 2,
   at: Date.UTC(2026, 0, 1) + 1000 * n,
   streamId: DEFAULT_STREAM,
   streamVersion: n,
-  payload: { productId: `product-${n}`, name, quantity: 1 },
+  payload: { productId: `product-${n}`, name, quantity: 1, unit: null },
 });

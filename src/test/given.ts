@@ -167,7 +167,7 @@ class Act {
   }
 }
 
-class Spec {
+export class Spec {
   constructor(
     private readonly played: Played,
     private readonly ctx: Context,

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { CATEGORIES, DEFAULT_STREAM, type StoredEvent } from '../events';
+import {
+  CATEGORIES,
+  DEFAULT_STREAM,
+  parseNote,
+  parseUnit,
+  type Note,
+  type StoredEvent,
+  type Unit,
+} from '../events';
 import { applyCommitted, decide, type Command, type EventContext, type ListState } from '../model';
 import { valid, validPrice } from './commands';
 
@@ -9,6 +17,10 @@ export { valid } from './commands';
 export type Step = (list: ListState) => Command;
 
 const names = ['Milk', 'milk ', 'Bread', 'Eggs', 'Café', 'Cafe\u0301', 'Tea'];
+const units = ['', 'kg', 'g', '盒', 'pack'];
+const notes = ['', 'lactose free', 'the big pack'];
+const unit = (text: string) => (parseUnit(text) as { value: Unit | null }).value;
+const note = (text: string) => (parseNote(text) as { value: Note | null }).value;
 
 const pick = (list: ListState, index: number) => {
   const ids = [...list.products.keys()];
@@ -37,6 +49,20 @@ export const redo: Step = () => ({ type: 'Redo', streamId: DEFAULT_STREAM });
 /** Any one thing a person can do to a list (undo and redo included). */
 export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.tuple(fc.constantFrom(...names), fc.integer({ min: 1, max: 5 })).map(([n, q]) => add(n, q)),
+  fc
+    .tuple(fc.constantFrom(...names), fc.integer({ min: 1, max: 500 }), fc.constantFrom(...units))
+    .map(([n, q, u]): Step => () => ({
+      type: 'AddProduct',
+      streamId: DEFAULT_STREAM,
+      ...valid(n, q),
+      unit: unit(u),
+    })),
+  fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(([i, a, b]): Step => (list) => ({
+    type: 'MoveProduct',
+    productId: pick(list, i),
+    after: a % 3 === 0 ? null : pick(list, a),
+    before: b % 3 === 0 ? null : pick(list, b),
+  })),
   fc.nat().map((i): Step => (list) => ({ type: 'CheckProduct', productId: pick(list, i) })),
   fc.nat().map((i): Step => (list) => ({ type: 'UncheckProduct', productId: pick(list, i) })),
   fc.nat().map((i): Step => (list) => ({ type: 'RemoveProduct', productId: pick(list, i) })),
@@ -47,13 +73,17 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
       fc.integer({ min: 1, max: 9 }),
       fc.option(fc.integer({ min: 0, max: 999 }), { nil: null }),
       fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
+      fc.option(fc.constantFrom(...units), { nil: undefined }),
+      fc.option(fc.constantFrom(...notes), { nil: undefined }),
     )
-    .map(([i, name, q, cents, category]): Step => (list) => ({
+    .map(([i, name, q, cents, category, u, n]): Step => (list) => ({
       type: 'EditProduct',
       productId: pick(list, i),
       ...valid(name, q),
       price: validPrice(cents === null ? '' : String(cents / 100)),
       ...(category ? { category } : {}),
+      ...(u === undefined ? {} : { unit: unit(u) }),
+      ...(n === undefined ? {} : { note: note(n) }),
     })),
   fc
     .tuple(

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { freshIndexedDB, renderApp } from '../../test/harness';
 import { DEFAULT_STREAM } from '../../events';
-import { valid } from '../../test/commands';
+import { valid, validUnit } from '../../test/commands';
 import { addProducts, shownProducts } from '../../test/people';
 
 type App = Awaited<ReturnType<typeof renderApp>>;
@@ -105,6 +105,19 @@ describe('buy again', () => {
     ]);
     // What is on the list to buy is never offered.
     expect(screen.queryByRole('region', { name: 'Buy again' })).toBeNull();
+
+    // And the unit it was bought in.
+    const flour = { ...valid('Flour', 500), unit: validUnit('g') };
+    await basket.dispatch({ type: 'AddProduct', streamId: DEFAULT_STREAM, ...flour });
+    await app.user.click(await screen.findByRole('checkbox', { name: 'Flour' }));
+    await app.user.click(screen.getByRole('button', { name: 'Clear bought' }));
+    const again = await screen.findByRole('button', { name: 'Buy Flour again' });
+    expect(again).toHaveTextContent('Flour 500 g');
+    await app.user.click(again);
+    await screen.findByRole('checkbox', { name: 'Flour' });
+    expect(
+      [...basket.getState().list.products.values()].find((p) => p.name === 'Flour'),
+    ).toMatchObject({ quantity: 500, unit: 'g' });
 
     await basket.dispatch({ type: 'CreateList', name: valid('Hardware store').name });
     const hardware = [...basket.getState().list.lists.keys()].find((id) => id !== DEFAULT_STREAM)!;

@@ -1,6 +1,6 @@
 import Plus from 'lucide-react/icons/plus';
 import { useId, useMemo } from 'react';
-import { parseName, parseQuantity } from '../../events';
+import { parseName, parseQuantity, parseUnit } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { buyAgain, rhythmOf } from '../../model';
 import { useI18n } from '../../i18n';
@@ -28,11 +28,12 @@ export function BuyAgain() {
     <section className="buy-again" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('buyAgain')}</h2>
       <ul>
-        {offers.map(({ purchase, quantity }) => {
+        {offers.map(({ purchase, quantity, unit }) => {
           const rhythm = rhythmOf(purchase);
           const name = parseName(purchase.name);
           const amount = parseQuantity(quantity);
-          if (!name.ok || !amount.ok) return null;
+          const measure = parseUnit(unit ?? '');
+          if (!name.ok || !amount.ok || !measure.ok) return null;
           return (
             <li key={purchase.key}>
               <button
@@ -44,13 +45,16 @@ export function BuyAgain() {
                     streamId,
                     name: name.value,
                     quantity: amount.value,
+                    unit: measure.value,
                   })
                 }
               >
                 <span className="offer-name">
                   <Plus aria-hidden="true" size={16} />
                   {purchase.name}
-                  {quantity !== 1 && <span className="amount"> {t('amount', { quantity })}</span>}
+                  {(quantity !== 1 || unit) && (
+                    <span className="amount"> {t('amount', { quantity, unit })}</span>
+                  )}
                 </span>
                 {rhythm && <span className="rhythm">{t('rhythm', { days: rhythm })}</span>}
               </button>

@@ -1,5 +1,6 @@
 import type { BasketEvent, Draft, Envelope, EventType, ProductId } from '../../events';
 import type { Sentence } from '../../events/sentence';
+import type { Product } from '../product';
 import type { PurchaseEffect } from '../purchases';
 import type { Rows, RowsBefore } from '../rows';
 import type { UndoStacks } from '../stacks';
@@ -26,6 +27,8 @@ export interface Telling {
   readonly batch: readonly BasketEvent[];
   /** A product's name just before the dispatch (through an alias too), or "a product". */
   nameOf(productId: ProductId): string | Sentence;
+  /** The product's row just before the dispatch (through an alias too), if it was there. */
+  productOf(productId: ProductId): Product | undefined;
   /** The list's name just before the dispatch. */
   listName(): string | Sentence;
   readonly stacks: UndoStacks | undefined;

@@ -11,12 +11,15 @@ import { listRenamed } from './list-renamed';
 import { listRestored } from './list-restored';
 import { productAdded } from './product-added';
 import { productChecked } from './product-checked';
+import { productNoted } from './product-noted';
+import { productPlaced } from './product-placed';
 import { productPriced } from './product-priced';
 import { productQuantityChanged } from './product-quantity-changed';
 import { productRemoved } from './product-removed';
 import { productRenamed } from './product-renamed';
 import { productRestored } from './product-restored';
 import { productUnchecked } from './product-unchecked';
+import { productUnitChanged } from './product-unit-changed';
 
 export type { Handler, Telling } from './handler';
 
@@ -29,6 +32,9 @@ export const handlers: { readonly [T in EventType]: Handler<T> } = {
   ProductRenamed: productRenamed,
   ProductQuantityChanged: productQuantityChanged,
   ProductPriced: productPriced,
+  ProductUnitChanged: productUnitChanged,
+  ProductNoted: productNoted,
+  ProductPlaced: productPlaced,
   ProductChecked: productChecked,
   ProductUnchecked: productUnchecked,
   ProductRemoved: productRemoved,

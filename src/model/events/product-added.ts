@@ -26,25 +26,28 @@ function joins(rows: RowsBefore, event: ProductAdded): Product | undefined {
  * wanted. If it was bought already, it is needed again, with the quantity asked for now, as when
  * a person adds a bought product again (decide's added-again).
  */
-const joined = (p: Product, quantity: number): Product =>
+const joined = (p: Product, quantity: number, unit: string | null): Product =>
   p.checked
-    ? { ...p, checked: false, checkedAt: null, quantity }
-    : { ...p, quantity: Math.max(p.quantity, quantity) };
+    ? { ...p, checked: false, checkedAt: null, quantity, unit: unit ?? p.unit }
+    : p.unit === unit || unit === null
+      ? { ...p, quantity: Math.max(p.quantity, quantity) }
+      : // Counted in another unit: neither covers the other, so the later add says what is needed.
+        { ...p, quantity, unit };
 
 export const productAdded: Handler<'ProductAdded'> = {
   evolve(rows, event) {
-    const { productId, name, quantity } = event.payload;
+    const { productId, name, quantity, unit } = event.payload;
     if (elsewhere(rows, event.streamId, productId)) return;
     const into = joins(rows, event);
     if (into) {
       // Every later event that names the second id acts on this one row.
       rows.aliases.set(productId, into.productId);
-      putRow(rows.products, joined(into, quantity));
+      putRow(rows.products, joined(into, quantity, unit));
       return;
     }
     // A new product; or (in a crafted log only) an id added again, which starts it afresh.
     const id = productNamed(rows, event.streamId, productId)?.productId ?? productId;
-    const fields = { productId: id, name, quantity, checked: false, addedAt: event.at };
+    const fields = { productId: id, name, quantity, unit, checked: false, addedAt: event.at };
     putRow(rows.products, newRow(event.streamId, { ...fields, checkedAt: null }));
   },
   invert(event, before) {

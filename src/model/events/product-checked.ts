@@ -25,7 +25,8 @@ export const productChecked: Handler<'ProductChecked'> = {
   purchases(event, before) {
     const p = productNamed(before, event.streamId, event.payload.productId);
     if (!p || p.checked) return [];
-    const { key, name, quantity } = p;
-    return [{ key, name, kind: 'bought', at: event.at, streamId: event.streamId, quantity }];
+    const { key, name, quantity, unit } = p;
+    const bought = { streamId: event.streamId, quantity, unit };
+    return [{ key, name, kind: 'bought', at: event.at, ...bought }];
   },
 };

@@ -14,11 +14,13 @@ export const productQuantityChanged: Handler<'ProductQuantityChanged'> = {
     const payload = { productId: p.productId, quantity: p.quantity, reason: 'reverted' } as const;
     return [{ type: 'ProductQuantityChanged', payload }];
   },
-  describe: (event, { nameOf }) =>
-    says('quantityNow', {
-      name: nameOf(event.payload.productId),
-      quantity: event.payload.quantity,
-    }),
+  describe: (event, { batch, nameOf, productOf }) => {
+    const { productId, quantity } = event.payload;
+    // A unit changed with it (an add in other units, an edit) is said with it: "is now 500 g".
+    const changed = batch.find((e) => e.type === 'ProductUnitChanged')?.payload.unit;
+    const unit = changed === undefined ? (productOf(productId)?.unit ?? null) : changed;
+    return says('quantityNow', { name: nameOf(productId), quantity, unit });
+  },
   purchases(event, before) {
     if (event.payload.reason !== 'added-again') return [];
     const p = productNamed(before, event.streamId, event.payload.productId);

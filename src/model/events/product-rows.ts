@@ -3,14 +3,32 @@ import type { Product } from '../product';
 import { putRow } from '../name-index';
 import { productNamed, type Rows } from '../rows';
 
-/** A whole row from an event's fields: its key worked out, no price unless one is given. */
+type Extras = 'price' | 'unit' | 'note' | 'rank';
+
+/** A whole row from an event's fields: its key worked out; no price, unit, note or place unless given. */
 export function newRow(
   streamId: StreamId,
-  fields: Omit<Product, 'streamId' | 'key' | 'price'> & { price?: number | null },
+  fields: Omit<Product, 'streamId' | 'key' | Extras> & {
+    [K in Extras]?: Product[K] | undefined;
+  },
 ): Product {
-  const { productId, name, quantity, checked, addedAt, checkedAt, price = null } = fields;
+  const { productId, name, quantity, checked, addedAt, checkedAt } = fields;
+  const { price = null, unit = null, note = null, rank = null } = fields;
   const key = nameKey(name);
-  return { productId, streamId, name, key, quantity, checked, addedAt, checkedAt, price };
+  return {
+    productId,
+    streamId,
+    name,
+    key,
+    quantity,
+    checked,
+    addedAt,
+    checkedAt,
+    price,
+    unit,
+    note,
+    rank,
+  };
 }
 
 /**

@@ -17,11 +17,15 @@ export const productUnchecked: Handler<'ProductUnchecked'> = {
     // Checking it again would stamp a new time; restoring the row keeps its place.
     return p?.checked ? [restoredDraft(p)] : [];
   },
-  describe: (event, { batch, nameOf }) =>
-    says('backOnList', {
-      name: nameOf(event.payload.productId),
+  describe: (event, { batch, nameOf, productOf }) => {
+    const { productId } = event.payload;
+    const changed = batch.find((e) => e.type === 'ProductUnitChanged')?.payload.unit;
+    return says('backOnList', {
+      name: nameOf(productId),
       // Added again once bought: back on the list, with the quantity asked for then.
       quantity: batch.find((e) => e.type === 'ProductQuantityChanged')?.payload.quantity ?? null,
-    }),
+      unit: changed === undefined ? (productOf(productId)?.unit ?? null) : changed,
+    });
+  },
   purchases: noPurchases,
 };
