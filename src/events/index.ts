@@ -1,6 +1,7 @@
 export * from './types';
 export * from './names';
 export * from './validation';
+export * from './entry';
 export * from './catalog';
 export * from './upcast';
 export * from './categories';

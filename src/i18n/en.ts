@@ -325,6 +325,27 @@ export const en = {
   noted: (p: Whom & { note: string }, h: Helpers) => `Noted for ${h.text(p.name)}: “${p.note}”.`,
   noteOff: (p: Whom, h: Helpers) => `Took the note off ${h.text(p.name)}.`,
   placed: (p: Whom, h: Helpers) => `Moved ${h.text(p.name)}.`,
+  // The add bar
+  productPlaceholder: 'Add milk, 2 eggs, 500 g flour…',
+  entryReads: (p: Named & { quantity: number; unit: Unit }, h: Helpers) =>
+    `Adds ${p.name}${times(p.quantity, h, p.unit) || ' × 1'}`,
+  decreaseQuantity: 'Decrease quantity',
+  increaseQuantity: 'Increase quantity',
+  // Reordering aisles and products
+  reorder: 'Reorder',
+  loadingReorder: 'Opening…',
+  reorderTitle: 'Put the list in your order',
+  reorderHint: 'Drag aisles and products by their handles into the order you walk the shop.',
+  reorderNothing: 'There is nothing to put in order yet: add a product first.',
+  done: 'Done',
+  aisles: 'Aisles',
+  dragThis: (p: Named) => `Drag ${p.name}`,
+  dragInstructions:
+    'To pick it up, press Space or Enter. Move it with the arrow keys; press Space or Enter again to drop it, or Escape to put it back.',
+  dragPicked: (p: Named) => `Picked up ${p.name}.`,
+  dragOver: (p: Named & { over: string }) => `${p.name} is over ${p.over}.`,
+  dragDropped: (p: Named) => `Dropped ${p.name}.`,
+  dragCancelled: (p: Named) => `Put ${p.name} back where it was.`,
 
   // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
   addNamed: (p: Named) => `Add “${p.name}”`,

@@ -281,6 +281,26 @@ export const zhCN: Messages = {
   noted: (p, h) => `已给${h.text(p.name)}加上备注：“${p.note}”。`,
   noteOff: (p, h) => `已删掉${h.text(p.name)}的备注。`,
   placed: (p, h) => `已挪动${h.text(p.name)}的位置。`,
+  // The add bar
+  productPlaceholder: '添加：牛奶、鸡蛋 12个、面粉 500 g…',
+  entryReads: (p, h) => `将添加${p.name}${times(p.quantity, h, p.unit) || ''}`,
+  decreaseQuantity: '减少数量',
+  increaseQuantity: '增加数量',
+  // Reordering aisles and products
+  reorder: '调整顺序',
+  loadingReorder: '正在打开…',
+  reorderTitle: '按你的逛店顺序排列',
+  reorderHint: '按住把手拖动货区和商品，排成你在店里走的顺序。',
+  reorderNothing: '还没有可以排序的东西，先添加一件商品吧。',
+  done: '完成',
+  aisles: '货区',
+  dragThis: (p) => `拖动${p.name}`,
+  dragInstructions:
+    '按空格键或回车键拿起，用方向键移动，再按空格键或回车键放下，按 Esc 键放回原处。',
+  dragPicked: (p) => `已拿起${p.name}。`,
+  dragOver: (p) => `${p.name}在${p.over}的位置上。`,
+  dragDropped: (p) => `已放下${p.name}。`,
+  dragCancelled: (p) => `${p.name}已放回原处。`,
 
   // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
   addNamed: (p) => `添加“${p.name}”`,

@@ -56,6 +56,8 @@ export type Command =
    * Decided in its turn, so two quick taps move it two places.
    */
   | { type: 'MoveAisle'; streamId: StreamId; category: Category; direction: 'up' | 'down' }
+  /** Put an aisle right after `after` in the walk, as the person dropped it (`null`: first). */
+  | { type: 'PlaceAisle'; streamId: StreamId; category: Category; after: Category | null }
   /**
    * `actionId` names the action the person chose to undo (or redo), as the button showed it: if
    * another tab's change has come on top meanwhile, nothing is undone and they are told.

@@ -1,4 +1,4 @@
-import { DEFAULT_STREAM } from '../events';
+import { DEFAULT_STREAM, type Category } from '../events';
 import { says } from '../events/sentence';
 import { groupByAisle, moveAisle } from './aisles';
 import type { Command } from './commands';
@@ -6,7 +6,10 @@ import type { Intent } from './intent';
 import { aislesOf, openLists } from './lists';
 import type { ListState } from './read-model';
 
-type ListCommand = Extract<Command, { type: 'RenameList' | 'DeleteList' | 'MoveAisle' }>;
+type ListCommand = Extract<
+  Command,
+  { type: 'RenameList' | 'DeleteList' | 'MoveAisle' | 'PlaceAisle' }
+>;
 
 /** Commands about a list as a whole: its name, whether it is kept, its aisle order. */
 export function decideList(command: ListCommand, list: ListState): Intent {
@@ -26,9 +29,13 @@ export function decideList(command: ListCommand, list: ListState): Intent {
     case 'DeleteList':
       if (open.length === 1) return says('keepOneList');
       return { streamId, drafts: [{ type: 'ListDeleted', payload: {} }] };
-    case 'MoveAisle': {
+    case 'MoveAisle':
+    case 'PlaceAisle': {
       const now = aislesOf(list.lists, streamId);
-      const order = moveAisle(now, command.category, command.direction, aislesToBuy(list, command));
+      const order =
+        command.type === 'MoveAisle'
+          ? moveAisle(now, command.category, command.direction, aislesToBuy(list, command))
+          : placeAisle(now, command.category, command.after);
       if (order.every((c, i) => c === now[i])) return { streamId, drafts: [] };
       return { streamId, drafts: [{ type: 'AislesOrdered', payload: { order } }] };
     }
@@ -45,4 +52,13 @@ function aislesToBuy(list: ListState, { streamId }: ListCommand) {
   return groupByAisle(toBuy, list.categories, aislesOf(list.lists, streamId)).map(
     (a) => a.category,
   );
+}
+
+/** `order` with `category` moved to stand right after `after` (first when `after` is null). */
+function placeAisle(order: readonly Category[], category: Category, after: Category | null) {
+  if (after === category) return [...order];
+  const rest = order.filter((c) => c !== category);
+  const at = after === null ? 0 : rest.indexOf(after) + 1;
+  if (after !== null && at === 0) return [...order];
+  return [...rest.slice(0, at), category, ...rest.slice(at)];
 }

@@ -69,6 +69,7 @@ function intentOf(command: Command, list: ListState, ctx: EventContext): Intent 
     case 'RenameList':
     case 'DeleteList':
     case 'MoveAisle':
+    case 'PlaceAisle':
       return decideList(command, list);
     case 'Undo':
     case 'Redo':

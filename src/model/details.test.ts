@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
 import { inEnglish } from '../i18n/english';
-import { add, addIn, check, edit, move, remove, undo } from '../test/commands';
+import { add, addIn, check, edit, move, placeAisle, remove, undo } from '../test/commands';
 import { given, type Spec } from '../test/given';
 import { shoppingView } from './selectors';
 import type { ListState } from './read-model';
@@ -120,5 +120,26 @@ describe('places: products dragged into order within their aisle', () => {
     const spec = dairy().and(check('Butter'));
     expect(spec.when(move('Milk', { after: 'Butter' })).state.lastSeq).toBe(spec.state.lastSeq);
     expect(spec.when(move('Milk', { after: 'Milk' })).state.lastSeq).toBe(spec.state.lastSeq);
+  });
+});
+
+describe('aisles dragged into the order of the walk', () => {
+  const shop = () => given(add('Milk'), add('Bread'), add('Apples'), add('Frozen peas'));
+  const aisles = (spec: Spec) =>
+    shoppingView(spec.state, DEFAULT_STREAM, '').aisles.map((a) => a.category);
+
+  it('an aisle dropped at the top walks first, in one change that undo takes back', () => {
+    expect(aisles(shop())).toEqual(['produce', 'bakery', 'dairy', 'frozen']);
+    const top = shop().and(placeAisle('frozen', null));
+    expect(aisles(top)).toEqual(['frozen', 'produce', 'bakery', 'dairy']);
+    expect(said(top)).toBe('Changed the order of the aisles.');
+    expect(aisles(top.and(undo()))).toEqual(aisles(shop()));
+  });
+
+  it('an aisle dropped after another stands right after it; onto itself, nothing changes', () => {
+    const after = shop().and(placeAisle('produce', 'dairy'));
+    expect(aisles(after)).toEqual(['bakery', 'dairy', 'produce', 'frozen']);
+    const same = shop().when(placeAisle('dairy', 'dairy'));
+    expect(same.state.lastSeq).toBe(shop().state.lastSeq);
   });
 });

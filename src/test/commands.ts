@@ -59,6 +59,11 @@ export const addIn =
   (name: string, quantity: number, unit: string, streamId: StreamId = DEFAULT_STREAM): Step =>
   () => ({ type: 'AddProduct', streamId, ...valid(name, quantity), unit: validUnit(unit) });
 
+/** Drags aisle `category` to stand right after aisle `after` (to the top with `null`). */
+export const placeAisle =
+  (category: Category, after: Category | null, streamId: StreamId = DEFAULT_STREAM): Step =>
+  () => ({ type: 'PlaceAisle', streamId, category, after });
+
 /** Drags `name` to stand between `after` (above it) and `before` (below it). */
 export const move =
   (name: string, between: { after?: string; before?: string }): Step =>

@@ -97,6 +97,14 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
       category,
       direction,
     })),
+  fc
+    .tuple(fc.nat(), fc.constantFrom(...CATEGORIES), fc.option(fc.constantFrom(...CATEGORIES)))
+    .map(([i, category, after]): Step => (list) => ({
+      type: 'PlaceAisle',
+      streamId: pickList(list, i),
+      category,
+      after,
+    })),
   fc.constant<Step>(() => ({ type: 'ClearCheckedProducts', streamId: DEFAULT_STREAM })),
   fc.constant(undo),
   fc.constant(redo),

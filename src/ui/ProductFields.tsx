@@ -21,6 +21,16 @@ interface Props {
   nameInputProps?: InputHTMLAttributes<HTMLInputElement>;
   /** Shown right under the name input, e.g. its suggestions. */
   afterName?: ReactNode;
+  /** Labels seen only by assistive technology: a compact bar shows placeholders instead. */
+  quietLabels?: boolean;
+}
+
+/** One step up or down from what the field holds: whole steps, never below 1 by stepping. */
+export function stepped(quantity: string, by: 1 | -1): string {
+  const q = Number(quantity);
+  if (quantity.trim() === '' || !Number.isFinite(q)) return '1';
+  const next = Math.round((q + by) * 100) / 100;
+  return String(by < 0 && next < 1 ? Math.min(q, 1) : Math.min(next, QUANTITY_MAX));
 }
 
 /** A name and a quantity, each with its message right beside it when it is not acceptable. */
@@ -35,13 +45,16 @@ export function ProductFields({
   quantityRef,
   nameInputProps,
   afterName,
+  quietLabels = false,
 }: Props) {
   const id = useId();
   const { t, say } = useI18n();
   return (
     <>
       <div className="field field-name">
-        <label htmlFor={`${id}-name`}>{nameLabel}</label>
+        <label htmlFor={`${id}-name`} className={quietLabels ? 'visually-hidden' : undefined}>
+          {nameLabel}
+        </label>
         <input
           id={`${id}-name`}
           ref={nameRef}
@@ -62,20 +75,44 @@ export function ProductFields({
         )}
       </div>
       <div className="field field-quantity">
-        <label htmlFor={`${id}-quantity`}>{t('quantity')}</label>
-        <input
-          id={`${id}-quantity`}
-          ref={quantityRef}
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={QUANTITY_MAX}
-          step="any"
-          value={quantity}
-          onChange={(e) => onQuantity(e.target.value)}
-          aria-invalid={errors.quantity ? true : undefined}
-          aria-describedby={errors.quantity ? `${id}-quantity-error` : undefined}
-        />
+        <label htmlFor={`${id}-quantity`} className={quietLabels ? 'visually-hidden' : undefined}>
+          {t('quantity')}
+        </label>
+        <div className="stepper">
+          {/* Out of the tab order: the spinbutton's arrow keys step it for the keyboard. */}
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label={t('decreaseQuantity')}
+            disabled={Number(quantity) <= 1}
+            onClick={() => onQuantity(stepped(quantity, -1))}
+          >
+            −
+          </button>
+          <input
+            id={`${id}-quantity`}
+            ref={quantityRef}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={QUANTITY_MAX}
+            step="any"
+            value={quantity}
+            // Typing 3 into a field holding 1 means 3, not 13.
+            onFocus={(e) => e.currentTarget.select()}
+            onChange={(e) => onQuantity(e.target.value)}
+            aria-invalid={errors.quantity ? true : undefined}
+            aria-describedby={errors.quantity ? `${id}-quantity-error` : undefined}
+          />
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label={t('increaseQuantity')}
+            onClick={() => onQuantity(stepped(quantity, 1))}
+          >
+            +
+          </button>
+        </div>
         {errors.quantity && (
           <p id={`${id}-quantity-error`} className="field-error" role="alert">
             {say(errors.quantity)}

@@ -1,5 +1,5 @@
-import { useEffect, useId } from 'react';
-import type { ProductInput } from '../../events';
+import { useEffect, useId, type FormEvent } from 'react';
+import { parseEntry, parseUnit, type ProductInput, type Unit } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { rhythmOf } from '../../model';
 import { ProductFields } from '../../ui/ProductFields';
@@ -7,6 +7,7 @@ import { readDraft, writeDraft } from '../../ui/session-draft';
 import { useProductForm } from '../../ui/useProductForm';
 import { useSuggestions } from './useSuggestions';
 import { useI18n } from '../../i18n';
+import { Plus } from 'lucide-react';
 
 const DRAFT = 'basket:add-product-draft';
 
@@ -19,11 +20,12 @@ export function AddProductForm() {
   const listId = useId();
   const { t } = useI18n();
 
-  async function save(input: ProductInput, submitted: string) {
+  async function save(input: ProductInput, submitted: string, unit: Unit | null = null) {
     const outcome = await basket.dispatch({
       type: 'AddProduct',
       streamId,
       ...input,
+      unit,
     });
     if (outcome.ok) {
       // Only clear what was saved: anything typed meanwhile stays.
@@ -41,21 +43,33 @@ export function AddProductForm() {
   });
   const optionId = (i: number) => `${listId}-${i}`;
 
+  // "2 milk", "500 g flour", "牛奶 2盒": a quantity and unit typed with the name are taken
+  // from it, and the field says so before Enter. A suggestion's name is taken as it is.
+  const entry = parseEntry(typed);
+  const read = entry.quantity === undefined ? null : entry;
+  const readUnit = read?.unit === undefined ? null : parseUnit(read.unit);
+
+  function submit(event: FormEvent) {
+    if (!read) return void form.submit(event, (input) => save(input, typed));
+    event.preventDefault();
+    const unit = readUnit?.ok ? readUnit.value : null;
+    void form.submitValues({ name: read.name, quantity: String(read.quantity) }, (input) =>
+      save(input, typed, unit),
+    );
+  }
+
   return (
-    <form
-      className="add-product"
-      aria-label={t('addProduct')}
-      noValidate
-      onSubmit={(event) => void form.submit(event, (input) => save(input, typed))}
-    >
+    <form className="add-product" aria-label={t('addProduct')} noValidate onSubmit={submit}>
       <ProductFields
         nameLabel={t('product')}
+        quietLabels
         {...form.fields}
         onName={(value) => {
           form.fields.onName(value);
           suggestions.reset();
         }}
         nameInputProps={{
+          placeholder: t('productPlaceholder'),
           role: 'combobox',
           'aria-autocomplete': 'list',
           'aria-expanded': suggestions.open,
@@ -67,41 +81,53 @@ export function AddProductForm() {
           onBlur: suggestions.onBlur,
         }}
         afterName={
-          <ul
-            id={listId}
-            role="listbox"
-            aria-label={t('suggestions')}
-            className="suggestions"
-            hidden={!suggestions.open}
-          >
-            {suggestions.open &&
-              suggestions.options.map((purchase, i) => {
-                const rhythm = rhythmOf(purchase);
-                return (
-                  <li
-                    key={purchase.key}
-                    id={optionId(i)}
-                    role="option"
-                    aria-selected={i === suggestions.active}
-                    // Keep focus in the field: a click takes the suggestion, like Enter.
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() =>
-                      void form.submitValues(
-                        { name: purchase.name, quantity: form.fields.quantity },
-                        (input) => save(input, typed),
-                      )
-                    }
-                  >
-                    {purchase.name}
-                    {rhythm && <span className="rhythm"> · {t('rhythm', { days: rhythm })}</span>}
-                  </li>
-                );
-              })}
-          </ul>
+          <>
+            {read && !suggestions.open && (
+              <p className="entry-reads">
+                {t('entryReads', {
+                  name: read.name,
+                  quantity: read.quantity!,
+                  unit: read.unit ?? null,
+                })}
+              </p>
+            )}
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label={t('suggestions')}
+              className="suggestions"
+              hidden={!suggestions.open}
+            >
+              {suggestions.open &&
+                suggestions.options.map((purchase, i) => {
+                  const rhythm = rhythmOf(purchase);
+                  return (
+                    <li
+                      key={purchase.key}
+                      id={optionId(i)}
+                      role="option"
+                      aria-selected={i === suggestions.active}
+                      // Keep focus in the field: a click takes the suggestion, like Enter.
+                      onMouseDown={(e) => e.preventDefault()}
+                      onClick={() =>
+                        void form.submitValues(
+                          { name: purchase.name, quantity: form.fields.quantity },
+                          (input) => save(input, typed),
+                        )
+                      }
+                    >
+                      {purchase.name}
+                      {rhythm && <span className="rhythm"> · {t('rhythm', { days: rhythm })}</span>}
+                    </li>
+                  );
+                })}
+            </ul>
+          </>
         }
       />
-      <button type="submit" className="primary">
-        {t('add')}
+      <button type="submit" className="primary add-button" aria-label={t('add')}>
+        <Plus aria-hidden size={22} />
+        <span className="add-label">{t('add')}</span>
       </button>
     </form>
   );

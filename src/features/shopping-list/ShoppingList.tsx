@@ -7,6 +7,7 @@ import { VirtualList } from '../../ui/VirtualList';
 import { shownListName } from '../../ui/list-name';
 import { ProductRow } from './ProductRow';
 import { ShareButton } from './ShareButton';
+import { ReorderButton } from '../reorder/ReorderButton';
 
 /** A product on screen, and the heading of its aisle when it is the first in it. */
 interface Row {
@@ -70,6 +71,7 @@ export function ShoppingList() {
             </span>
           )}
         </p>
+        <ReorderButton disabled={view.remaining === 0} />
         <ShareButton title={name} toBuy={view.toBuy} />
         <button
           type="button"
