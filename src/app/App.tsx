@@ -3,6 +3,7 @@ import { AddProductForm } from '../features/add-product/AddProductForm';
 import { BuyAgain } from '../features/buy-again/BuyAgain';
 import { QuickPicks } from '../features/first-visit/QuickPicks';
 import { ListPicker } from '../features/lists/ListPicker';
+import { ReorderButton } from '../features/reorder/ReorderButton';
 import { SearchBox } from '../features/search/SearchBox';
 import { ShoppingList } from '../features/shopping-list/ShoppingList';
 import { offeredInvite } from '../features/sync/offered';
@@ -67,7 +68,7 @@ export function App() {
             <AddProductForm />
             <Notices />
             <SearchBox />
-            <ShoppingList />
+            <ShoppingList tools={<ReorderButton />} />
             <BuyAgain />
             <QuickPicks />
             <Suspense fallback={null}>

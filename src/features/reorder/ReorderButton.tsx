@@ -1,13 +1,21 @@
 import { ArrowUpDown } from 'lucide-react';
 import { lazy, Suspense, useRef, useState } from 'react';
+import { useBasketState } from '../../bus';
 import { useI18n } from '../../i18n';
 
 // Dragging (dnd-kit) is loaded only when the person asks to reorder: the list opens without it.
 const ReorderSheet = lazy(() => import('./ReorderSheet'));
 
 /** Opens the sheet where aisles and the products in them are dragged into the order of the walk. */
-export function ReorderButton({ disabled }: { disabled?: boolean }) {
+export function ReorderButton() {
   const { t } = useI18n();
+  const streamId = useBasketState((s) => s.currentList);
+  // Something to put in order: a product still to buy on this list.
+  const disabled = useBasketState((s) => {
+    for (const p of s.list.products.values())
+      if (p.streamId === streamId && !p.checked) return false;
+    return true;
+  });
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const close = () => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { DEFAULT_STREAM, type Category } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { openLists, shoppingView, type Product } from '../../model';
@@ -7,7 +7,6 @@ import { VirtualList } from '../../ui/VirtualList';
 import { shownListName } from '../../ui/list-name';
 import { ProductRow } from './ProductRow';
 import { ShareButton } from './ShareButton';
-import { ReorderButton } from '../reorder/ReorderButton';
 
 /** A product on screen, and the heading of its aisle when it is the first in it. */
 interface Row {
@@ -15,7 +14,8 @@ interface Row {
   readonly heading?: { readonly category: Category | 'bought'; readonly count: number };
 }
 
-export function ShoppingList() {
+/** `tools`: more buttons for the list's toolbar, from features of their own (Reorder). */
+export function ShoppingList({ tools }: { tools?: ReactNode }) {
   const basket = useBasket();
   const i18n = useI18n();
   const { t, n } = i18n;
@@ -71,7 +71,7 @@ export function ShoppingList() {
             </span>
           )}
         </p>
-        <ReorderButton disabled={view.remaining === 0} />
+        {tools}
         <ShareButton title={name} toBuy={view.toBuy} />
         <button
           type="button"
