@@ -44,7 +44,7 @@ test('bad input is refused where the person is looking, and nothing is stored', 
     ['', 'Enter the quantity as a number.'],
   ]) {
     await basket.quantity.fill(quantity!);
-    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText(message!);
   }
 

@@ -25,13 +25,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await product.press('Enter');
         await expect(page.getByRole('checkbox', { name, exact: true })).toBeVisible();
       }
-      await expect(aisles(page)).toHaveText([/蔬菜水果/, /面包烘焙/, /奶制品和蛋/]);
+      await expect(aisles(page)).toHaveText([/蔬菜水果/, /面包糕点/, /乳品蛋类/]);
       expect(await seriousViolations(page)).toEqual([]);
 
       // Walk the shop dairy first.
-      await page.getByRole('button', { name: '把奶制品和蛋上移' }).click();
-      await page.getByRole('button', { name: '把奶制品和蛋上移' }).click();
-      await expect(aisles(page)).toHaveText([/奶制品和蛋/, /蔬菜水果/, /面包烘焙/]);
+      await page.getByRole('button', { name: '把乳品蛋类上移' }).click();
+      await page.getByRole('button', { name: '把乳品蛋类上移' }).click();
+      await expect(aisles(page)).toHaveText([/乳品蛋类/, /蔬菜水果/, /面包糕点/]);
 
       await page.getByRole('button', { name: '编辑牛奶' }).click();
       await page.getByRole('spinbutton', { name: '价格' }).fill('12.5');
@@ -44,7 +44,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('textbox', { name: '清单名称' }).press('Enter');
       await expect(page.getByRole('heading', { name: '周末', level: 2 })).toBeVisible();
       await page.getByRole('combobox', { name: '清单' }).selectOption({ label: '购物清单' });
-      await expect(aisles(page)).toHaveText([/奶制品和蛋/, /蔬菜水果/, /面包烘焙/]);
+      await expect(aisles(page)).toHaveText([/乳品蛋类/, /蔬菜水果/, /面包糕点/]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         375,
       );
@@ -54,7 +54,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       )
         .getByRole('button', { name: '历史', exact: true })
         .click();
-      await expect(page.getByText('调整了货架顺序。').first()).toBeVisible();
+      await expect(page.getByText('已调整货架顺序。').first()).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
 
       // Switching back to English is one choice away, and the choice is remembered.

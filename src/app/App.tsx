@@ -5,6 +5,7 @@ import { usePersistence } from '../features/backup/usePersistence';
 import { BuyAgain } from '../features/buy-again/BuyAgain';
 import type { ListMode } from '../features/lists/ListActions';
 import { ListNav } from '../features/lists/ListNav';
+import { QuickPicks } from '../features/first-visit/QuickPicks';
 import { ListPicker } from '../features/lists/ListPicker';
 import { ReorderButton } from '../features/reorder/ReorderButton';
 import { SearchBox } from '../features/search/SearchBox';
@@ -98,9 +99,10 @@ export function App() {
               <>
                 <AddProductForm />
                 <Notices />
-                <BuyAgain />
                 <SearchBox />
                 <ShoppingList tools={<ReorderButton />} />
+                <BuyAgain />
+                <QuickPicks />
               </>
             )}
           </main>

@@ -29,7 +29,7 @@ describe('languages', () => {
     expect(screen.getByRole('spinbutton', { name: '数量' })).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: '搜索' })).toBeInTheDocument();
     const list = screen.getByRole('list', { name: '购物清单' });
-    expect(within(list).getByRole('heading', { name: /奶制品和蛋/ })).toBeInTheDocument();
+    expect(within(list).getByRole('heading', { name: /乳品蛋类/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '编辑Milk' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '撤销' })).toBeEnabled();
     expect(screen.getByRole('combobox', { name: /语言/ })).toHaveDisplayValue('简体中文');
@@ -46,7 +46,7 @@ describe('languages', () => {
     const add = await screen.findByRole('combobox', { name: '商品' });
     await user.type(add, '香蕉{Enter}');
     expect(await screen.findByRole('checkbox', { name: '香蕉' })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('添加了香蕉。');
+    expect(screen.getByRole('status')).toHaveTextContent('已添加香蕉。');
     expect(screen.getByRole('heading', { name: /蔬菜水果/ })).toBeInTheDocument();
   });
 
@@ -65,15 +65,13 @@ describe('languages', () => {
     await user.click(screen.getByRole('checkbox', { name: '牛奶' }));
     await waitFor(() => expect(screen.getByRole('checkbox', { name: '牛奶' })).toBeChecked());
     await user.click(screen.getByRole('button', { name: '撤销' }));
-    await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('撤销了：买好了牛奶。'),
-    );
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已撤销：买好牛奶'));
 
     await user.click((await openMenu(user, '菜单')).getByRole('button', { name: '历史' }));
     const history = await screen.findByRole('list', { name: '发生过的一切，最新的在前' });
-    expect(await within(history).findByText('撤销了：买好了牛奶。')).toBeInTheDocument();
-    expect(within(history).getByText('买好了牛奶。')).toBeInTheDocument();
-    expect(within(history).getByText('添加了牛奶。')).toBeInTheDocument();
+    expect(await within(history).findByText('已撤销：买好牛奶')).toBeInTheDocument();
+    expect(within(history).getByText('已买好牛奶。')).toBeInTheDocument();
+    expect(within(history).getByText('已添加牛奶。')).toBeInTheDocument();
   });
 
   it('stays in English for English browsers, with the names of the accessible contract', async () => {

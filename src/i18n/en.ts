@@ -106,7 +106,7 @@ export const en = {
   shareList: 'Share list',
   copied: 'Copied the list to the clipboard.',
   shareFailed: (p: Detail) => `The list could not be shared or copied: ${p.detail}`,
-  emptyList: 'Your list is empty. Type a product above and press Add.',
+  emptyList: 'Your list is empty. Add your first product below.',
   noMatch: (p: { text: string }) => `Nothing matches “${p.text}”.`,
   nothingYet: 'Nothing to buy yet.',
   allBought: (p: { total: number }, h: Helpers) => `All ${h.n(p.total)} bought.`,
@@ -366,4 +366,12 @@ export const en = {
   unitPlaceholder: 'kg, pack…',
   noteField: 'Note',
   notePlaceholder: 'lactose free, the big pack…',
+  // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
+  addNamed: (p: Named) => `Add “${p.name}”`,
+  quickPicks: 'Quick picks',
+  quickPick: (p: Named) => `Add ${p.name}`,
+  /** Common products, most often bought first: one tap each on a first visit. */
+  quickPickNames: 'Milk|Bread|Eggs|Bananas|Coffee|Apples|Butter|Tomatoes',
+  amount: (p: { quantity: number; unit: string | null }, h: Helpers) =>
+    p.unit ? `${h.n(p.quantity)} ${p.unit}` : `× ${h.n(p.quantity)}`,
 };

@@ -2,21 +2,34 @@ import { NAME_MAX, NOTE_MAX, PRICE_MAX, QUANTITY_MAX, UNIT_MAX } from '../events
 import type { Messages } from './sentence';
 import type { Helpers } from './types';
 
+import type { Sentence } from '../events/sentence';
+
 /** A Chinese unit follows its number closely ("2盒"); a Latin one after a space ("500 g"). */
 const measure = (q: number, unit: string, h: Helpers) =>
   /^\p{Script=Han}/u.test(unit) ? `${h.n(q)}${unit}` : `${h.n(q)} ${unit}`;
+/**
+ * How many, as Chinese says it: with a measure word, not “× 4”. Without a unit of its own a
+ * product is counted with the general 个, after the name as a shopping list writes it.
+ */
+const count = (q: number, h: Helpers, unit?: string | null) =>
+  unit ? measure(q, unit, h) : `${h.n(q)} 个`;
 const times = (q: number, h: Helpers, unit?: string | null) =>
-  unit ? ` ${measure(q, unit, h)}` : q === 1 ? '' : ` × ${h.n(q)}`;
+  unit || q !== 1 ? ` ${count(q, h, unit)}` : '';
+/**
+ * What was done, as a phrase to follow “撤销：” or “已撤销：”: the sentence without its “已” and
+ * its full stop (“已删除大米。” → “删除大米”), so it never reads “撤销了：删除了大米”.
+ */
+const deed = (label: Sentence, h: Helpers) => h.say(label).replace(/^已/, '').replace(/。$/, '');
 
 /** 简体中文: every key of `en.ts`, with the same parameters. Loaded only when chosen. */
 export const zhCN: Messages = {
   langName: '简体中文',
   categories: {
     produce: '蔬菜水果',
-    bakery: '面包烘焙',
+    bakery: '面包糕点',
     meat: '肉类',
     fish: '水产海鲜',
-    dairy: '奶制品和蛋',
+    dairy: '乳品蛋类',
     pantry: '粮油调味',
     snacks: '零食糖果',
     drinks: '饮料酒水',
@@ -27,7 +40,7 @@ export const zhCN: Messages = {
     other: '其他',
   },
 
-  appName: 'Basket 购物篮',
+  appName: 'Basket',
   history: '历史',
   loadingHistory: '正在载入历史…',
   // Named in English too, so someone who cannot read Chinese finds the way back.
@@ -36,7 +49,7 @@ export const zhCN: Messages = {
   crashedHelp: '你的清单安全地保存在这个浏览器里。通常重新载入就能解决。',
   reload: '重新载入',
   later: '稍后',
-  ok: '好',
+  ok: '好的',
   dismiss: '关闭',
   cancel: '取消',
   save: '保存',
@@ -77,24 +90,24 @@ export const zhCN: Messages = {
   quantity: '数量',
   add: '添加',
   suggestions: '建议',
-  rhythm: (p, h) => `通常每 ${h.n(p.days)} 天一次`,
+  rhythm: (p, h) => `通常每 ${h.n(p.days)} 天买一次`,
   buyAgain: '再次购买',
-  buyNamedAgain: (p) => `再买一次${p.name}`,
+  buyNamedAgain: (p) => `再买${p.name}`,
   search: '搜索',
-  searchPlaceholder: '搜索清单',
+  searchPlaceholder: '在清单里搜索',
   clearSearch: '清除搜索',
   shoppingList: '购物清单',
   clearBought: '清除已买',
   shareList: '分享清单',
   copied: '已把清单复制到剪贴板。',
   shareFailed: (p) => `无法分享或复制清单：${p.detail}`,
-  emptyList: '清单是空的。在上面输入商品，然后点“添加”。',
-  noMatch: (p) => `没有与“${p.text}”匹配的商品。`,
+  emptyList: '清单还是空的。在下面添加第一件商品吧。',
+  noMatch: (p) => `清单里没有“${p.text}”。`,
   nothingYet: '还没有要买的东西。',
-  allBought: (p, h) => `${h.n(p.total)} 件全部买好了。`,
-  left: (p, h) => `还要买 ${h.n(p.remaining)} 件，共 ${h.n(p.total)} 件`,
+  allBought: (p, h) => `全部买齐了，共 ${h.n(p.total)} 件。`,
+  left: (p, h) => `还剩 ${h.n(p.remaining)} 件没买，共 ${h.n(p.total)} 件`,
   totals: (p, h) => `待买 ${h.money(p.toBuy)}，合计 ${h.money(p.all)}`,
-  each: (p, h) => `每件 ${h.money(p.price)}`,
+  each: (p, h) => `单价 ${h.money(p.price)}`,
   editNamed: (p) => `编辑${p.name}`,
   name: '名称',
   price: '价格',
@@ -107,39 +120,36 @@ export const zhCN: Messages = {
 
   undo: '撤销',
   redo: '重做',
-  undoThis: (p, h) => `撤销：${h.say(p.label)}`,
+  undoThis: (p, h) => `撤销：${deed(p.label, h)}`,
   doneBy: (p, h) => `${p.by}：${h.say(p.what)}`,
-  redoThis: (p, h) => `重做：${h.say(p.label)}`,
-  nothingToUndo: '没有可以撤销的操作。',
-  nothingToRedo: '没有可以重做的操作。',
+  redoThis: (p, h) => `重做：${deed(p.label, h)}`,
+  nothingToUndo: '没有可撤销的操作。',
+  nothingToRedo: '没有可重做的操作。',
 
-  added: (p, h) => `添加了${p.name}${times(p.quantity, h, p.unit)}。`,
+  added: (p, h) => `已添加${p.name}${times(p.quantity, h, p.unit)}。`,
   renamed: (p, h) =>
-    `把${h.text(p.from)}改名为${p.to}${p.quantity === null ? '' : times(p.quantity, h)}。`,
-  quantityNow: (p, h) =>
-    p.unit
-      ? `${h.text(p.name)}现在是 ${measure(p.quantity, p.unit, h)}。`
-      : `${h.text(p.name)}现在是 × ${h.n(p.quantity)}。`,
-  priceOff: (p, h) => `去掉了${h.text(p.name)}的价格。`,
-  priced: (p, h) => `${h.text(p.name)}每件 ${h.money(p.price)}。`,
-  checkedOff: (p, h) => `买好了${h.text(p.name)}。`,
+    `已把${h.text(p.from)}改名为${p.to}${p.quantity === null ? '' : times(p.quantity, h)}。`,
+  quantityNow: (p, h) => `已把${h.text(p.name)}改为 ${count(p.quantity, h, p.unit)}。`,
+  priceOff: (p, h) => `已去掉${h.text(p.name)}的价格。`,
+  priced: (p, h) => `已把${h.text(p.name)}的单价设为 ${h.money(p.price)}。`,
+  checkedOff: (p, h) => `已买好${h.text(p.name)}。`,
   backOnList: (p, h) =>
-    `${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h, p.unit)}又回到了清单上。`,
-  deleted: (p, h) => `删除了${h.text(p.name)}。`,
-  restoredOne: (p) => `恢复了${p.name}。`,
-  restoredMany: (p, h) => `恢复了 ${h.n(p.count)} 件商品。`,
-  cleared: (p, h) => `清除了 ${h.n(p.count)} 件已买的商品。`,
-  listRestored: '把清单恢复到了之前的样子。',
-  listCreated: (p) => `新建了清单“${p.name}”。`,
-  listRenamed: (p, h) => `把清单“${h.text(p.from)}”改名为“${p.to}”。`,
-  listDeleted: (p, h) => `删除了清单“${h.text(p.name)}”。`,
-  categoryChosen: (p, h) => `${p.name}以后归入${h.category(p.category)}。`,
-  categoryForgotten: (p) => `${p.name}重新由 Basket 自动归类。`,
-  aislesOrdered: '调整了货架顺序。',
-  undid: (p, h) => `撤销了：${h.say(p.label)}`,
-  undidSomething: '撤销了一项更改。',
-  redid: (p, h) => `重做了：${h.say(p.label)}`,
-  redidSomething: '重做了一项更改。',
+    `已把${h.text(p.name)}${p.quantity === null ? '' : times(p.quantity, h, p.unit)}放回清单。`,
+  deleted: (p, h) => `已删除${h.text(p.name)}。`,
+  restoredOne: (p) => `已恢复${p.name}。`,
+  restoredMany: (p, h) => `已恢复 ${h.n(p.count)} 件商品。`,
+  cleared: (p, h) => `已清除 ${h.n(p.count)} 件已买的商品。`,
+  listRestored: '已把清单恢复成之前的样子。',
+  listCreated: (p) => `已新建清单“${p.name}”。`,
+  listRenamed: (p, h) => `已把清单“${h.text(p.from)}”改名为“${p.to}”。`,
+  listDeleted: (p, h) => `已删除清单“${h.text(p.name)}”。`,
+  categoryChosen: (p, h) => `已把${p.name}归入${h.category(p.category)}。`,
+  categoryForgotten: (p) => `已让 Basket 重新给${p.name}自动归类。`,
+  aislesOrdered: '已调整货架顺序。',
+  undid: (p, h) => `已撤销：${deed(p.label, h)}`,
+  undidSomething: '已撤销一项更改。',
+  redid: (p, h) => `已重做：${deed(p.label, h)}`,
+  redidSomething: '已重做一项更改。',
   aProduct: '某件商品',
 
   productGone: '这件商品已经不在清单上了。',
@@ -160,7 +170,7 @@ export const zhCN: Messages = {
   keepOneList: '至少要保留一个清单：请先新建一个，再删除这个。',
   alreadyOnList: (p) => `${p.name}已经在清单上了。`,
   quantityWouldExceed: (p, h) =>
-    `${p.name}已经是 × ${h.n(p.quantity)}；最多 ${h.n(QUANTITY_MAX)}。`,
+    `${p.name}已经有 ${count(p.quantity, h)}了，最多只能 ${h.n(QUANTITY_MAX)} 个。`,
   nameBlank: '请输入商品名称。',
   nameTooLong: (_p, h) => `名称最多 ${h.n(NAME_MAX)} 个字符。`,
   listNameBlank: '请输入清单名称。',
@@ -231,10 +241,9 @@ export const zhCN: Messages = {
   nothingHappened: '还什么都没有发生。',
   everything: '发生过的一切，最新的在前',
   lookBack: '回看',
-  lookBackTo: (p, h) => `回看 ${p.time}，在此之后：${h.say(p.what)}`,
+  lookBackTo: (p, h) => `回看 ${p.time}，在此之后：${deed(p.what, h)}`,
   asItWasOn: (p) => `${p.day} ${p.time} 时的清单`,
-  lookingBack: (p, h) =>
-    `正在回看：这是“${h.say(p.what).replace(/。$/, '')}”之后清单的样子。这里不能修改。`,
+  lookingBack: (p, h) => `正在回看：这是“${deed(p.what, h)}”之后清单的样子。这里不能修改。`,
   emptyThen: '那时清单是空的。',
   asItWas: '当时的清单',
   boughtMark: '（已买）',
@@ -268,10 +277,10 @@ export const zhCN: Messages = {
   // Units, notes and places (the product's details)
   unitTooLong: `单位最多 ${UNIT_MAX} 个字（如“斤”“盒”“kg”）。`,
   noteTooLong: `备注最多 ${NOTE_MAX} 个字。`,
-  unitOff: (p, h) => `${h.text(p.name)}不再带单位，现在是 × ${h.n(p.quantity)}。`,
-  noted: (p, h) => `给${h.text(p.name)}加了备注：“${p.note}”。`,
-  noteOff: (p, h) => `删掉了${h.text(p.name)}的备注。`,
-  placed: (p, h) => `挪动了${h.text(p.name)}的位置。`,
+  unitOff: (p, h) => `已去掉${h.text(p.name)}的单位，现在是 ${count(p.quantity, h)}。`,
+  noted: (p, h) => `已给${h.text(p.name)}加上备注：“${p.note}”。`,
+  noteOff: (p, h) => `已删掉${h.text(p.name)}的备注。`,
+  placed: (p, h) => `已挪动${h.text(p.name)}的位置。`,
   // The add bar
   productPlaceholder: '添加：牛奶、鸡蛋 12个、面粉 500 g…',
   entryReads: (p, h) => `将添加${p.name}${times(p.quantity, h, p.unit) || ''}`,
@@ -312,4 +321,10 @@ export const zhCN: Messages = {
   unitPlaceholder: '斤、盒、kg…',
   noteField: '备注',
   notePlaceholder: '无乳糖、要大包装…',
+  // Finding, adding from a search, Buy again and the first visit (issue 14, "find")
+  addNamed: (p) => `添加“${p.name}”`,
+  quickPicks: '常买的东西',
+  quickPick: (p) => `添加${p.name}`,
+  quickPickNames: '牛奶|面包|鸡蛋|香蕉|大米|苹果|酸奶|青菜',
+  amount: (p, h) => count(p.quantity, h, p.unit),
 };

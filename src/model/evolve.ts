@@ -15,8 +15,9 @@ import { invertEvent } from './undo';
  * version rebuilds it from the log on boot.
  * 8: an add of a name already on its list (two devices apart) joins that product's row.
  * 9: products have a unit, a note and a place in their aisle.
+ * 10: the purchase history says on which list, how many and in what unit each thing was bought.
  */
-export const REDUCER_VERSION = 9;
+export const REDUCER_VERSION = 10;
 
 /**
  * The fold, from the smallest step up:

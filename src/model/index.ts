@@ -15,3 +15,4 @@ export * from './lists';
 export * from './aisles';
 export * from './category-words';
 export * from './projection';
+export * from './name-match';

@@ -51,7 +51,7 @@ describe('both devices add the same name to a list while apart', () => {
           'Oat milk costs 1.20 each.',
           'Checked off Oat milk.',
         ]);
-        expect(list.purchases.get('oat milk')?.boughtAt).toHaveLength(1);
+        expect(list.purchases.get('oat milk')?.bought).toHaveLength(1);
       });
     given()
       .apart([add('Milk')], [add('Milk'), remove('Milk')])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { add, check, clearBought, redo, undo } from '../test/commands';
+import { DEFAULT_STREAM } from '../events';
+import { add, addIn, check, clearBought, edit, redo, undo } from '../test/commands';
 import { daysPass, given } from '../test/given';
 import { buyAgain, rhythmOf, suggestionsFor, type Purchase } from './purchases';
 
@@ -11,8 +12,8 @@ describe('the purchase history', () => {
       (list) => {
         const milk = list.purchases.get('milk')!;
         expect(milk).toMatchObject({ name: 'Milk', timesAdded: 3 });
-        expect(milk.boughtAt).toHaveLength(1);
-        expect(list.purchases.get('bread')).toMatchObject({ timesAdded: 1, boughtAt: [] });
+        expect(milk.bought).toHaveLength(1);
+        expect(list.purchases.get('bread')).toMatchObject({ timesAdded: 1, bought: [] });
       },
     );
   });
@@ -20,11 +21,29 @@ describe('the purchase history', () => {
   it('forgets what was undone, and remembers it again on redo', () => {
     const added = given(add('Milk'));
     const checked = added.and(check('Milk'));
-    expect(checked.state.purchases.get('milk')!.boughtAt).toHaveLength(1);
+    expect(checked.state.purchases.get('milk')!.bought).toHaveLength(1);
     const undone = checked.and(undo());
     expect(undone.state.purchases).toEqual(added.state.purchases);
     expect(undone.and(redo()).state.purchases).toEqual(checked.state.purchases);
     expect(given(add('Milk'), undo()).state.purchases.size).toBe(0);
+  });
+
+  it('remembers where and how many were bought, and forgets a check-off that was undone', () => {
+    const bought = given(add('Milk', 6), check('Milk'), clearBought(), add('Milk', 2));
+    expect(bought.state.purchases.get('milk')!.bought).toEqual([
+      expect.objectContaining({ streamId: DEFAULT_STREAM, quantity: 6, unit: null }),
+    ]);
+    given(addIn('Flour', 500, 'g'), check('Flour')).then((list) =>
+      expect(buyAgain(list.purchases, DEFAULT_STREAM, new Set())).toMatchObject([
+        { purchase: { name: 'Flour' }, quantity: 500, unit: 'g' },
+      ]),
+    );
+    // The quantity counts as it was when checked off, after any change.
+    const changed = bought.and(edit('Milk', { quantity: 3 }), check('Milk'));
+    expect(changed.state.purchases.get('milk')!.bought.map((b) => b.quantity)).toEqual([6, 3]);
+    expect(changed.and(undo()).state.purchases).toEqual(
+      bought.and(edit('Milk', { quantity: 3 })).state.purchases,
+    );
   });
 
   it('finds a rhythm once something was bought three times', () => {
@@ -38,12 +57,23 @@ describe('the purchase history', () => {
   });
 });
 
-const purchase = (name: string, timesAdded: number, lastAddedAt: number, bought = 0): Purchase => ({
+const purchase = (
+  name: string,
+  timesAdded: number,
+  lastAddedAt: number,
+  bought = 0,
+  streamId = DEFAULT_STREAM,
+): Purchase => ({
   key: name.toLowerCase(),
   name,
   timesAdded,
   lastAddedAt,
-  boughtAt: Array.from({ length: bought }, (_, i) => lastAddedAt + i),
+  bought: Array.from({ length: bought }, (_, i) => ({
+    at: lastAddedAt + i,
+    streamId,
+    quantity: i + 1,
+    unit: null,
+  })),
 });
 
 describe('suggestions', () => {
@@ -58,22 +88,57 @@ describe('suggestions', () => {
     ].map((p) => [p.key, p]),
   );
 
-  it('ranks names that start with what is typed by how often and how recently', () => {
+  it('ranks names that start with what is typed, then word starts, then the rest; each by how often and how recently', () => {
     expect(suggestionsFor(history, 'mil', now).map((p) => p.name)).toEqual([
       'Milk',
-      'Oat milk',
       'Mild cheddar',
       'Millet',
+      'Oat milk',
     ]);
     expect(suggestionsFor(history, '  MILK', now).map((p) => p.name)).toEqual(['Oat milk']);
+    expect(suggestionsFor(history, 'ilk', now).map((p) => p.name)).toEqual(['Milk', 'Oat milk']);
     expect(suggestionsFor(history, '', now)).toEqual([]);
   });
 
-  it('offers to buy again the most bought products not on the list', () => {
-    expect(buyAgain(history, new Set(['milk']), now, 3).map((p) => p.name)).toEqual([
-      'Bread',
-      'Oat milk',
-      'Mild cheddar',
+  it('finds Chinese names by any part of them, as search does', () => {
+    const chinese = new Map(
+      [
+        purchase('奶酪', 2, now - DAY, 1),
+        purchase('牛奶', 9, now - DAY, 9),
+        purchase('酸奶', 4, now - DAY, 3),
+        purchase('鸡蛋', 5, now - DAY, 5),
+        purchase('酱油', 1, now - DAY, 1),
+        purchase('奶油 蛋糕', 1, now - 3 * DAY),
+      ].map((p) => [p.key, p]),
+    );
+    const names = (typed: string) => suggestionsFor(chinese, typed, now).map((p) => p.name);
+    // At the start first (even though milk is bought far more often), then the rest by habit.
+    expect(names('奶')).toEqual(['奶酪', '奶油 蛋糕', '牛奶', '酸奶']);
+    expect(names('油')).toEqual(['酱油', '奶油 蛋糕']);
+    // A word of its own, after a space, ranks before a match inside a word.
+    expect(names('蛋')).toEqual(['奶油 蛋糕', '鸡蛋']);
+  });
+
+  it('offers to buy again the most bought products not on the list, with the last quantity', () => {
+    const offers = buyAgain(history, DEFAULT_STREAM, new Set(['milk']), now, 3);
+    expect(offers.map((o) => [o.purchase.name, o.quantity])).toEqual([
+      ['Bread', 9],
+      ['Oat milk', 5],
+      ['Mild cheddar', 2],
     ]);
+  });
+
+  it('offers on each list only what was bought on it', () => {
+    const both = new Map(
+      [purchase('Milk', 5, now, 5), purchase('Nails', 2, now - DAY, 2, 'hardware')].map((p) => [
+        p.key,
+        p,
+      ]),
+    );
+    const offered = (streamId: string) =>
+      buyAgain(both, streamId, new Set(), now).map((o) => o.purchase.name);
+    expect(offered(DEFAULT_STREAM)).toEqual(['Milk']);
+    expect(offered('hardware')).toEqual(['Nails']);
+    expect(offered('garden')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { nameKey } from '../events';
+import { nameKey, type StreamId } from '../events';
+import { MATCH_ORDER, matchName } from './name-match';
 
 /** What the history knows about one product name, across every list: the basis of suggestions. */
 export interface Purchase {
@@ -7,19 +8,29 @@ export interface Purchase {
   readonly name: string;
   readonly timesAdded: number;
   readonly lastAddedAt: number;
-  /** When it was checked off, oldest first: the last `KEEP_TIMES` of them. */
-  readonly boughtAt: readonly number[];
+  /** Each time it was checked off, oldest first: the last `KEEP_TIMES` of them. */
+  readonly bought: readonly Bought[];
+}
+
+/**
+ * One check-off: when, on which list, and how many of what unit, so Buy again offers what was
+ * bought there, as much as last time.
+ */
+export interface Bought {
+  readonly at: number;
+  readonly streamId: StreamId;
+  readonly quantity: number;
+  readonly unit: string | null;
 }
 
 export type PurchaseTable = Map<string, Purchase>;
 
 /** One thing an action did to the purchase history; undo takes exactly these back. */
-export interface PurchaseEffect {
+export type PurchaseEffect = {
   readonly key: string;
   readonly name: string;
-  readonly kind: 'added' | 'bought';
   readonly at: number;
-}
+} & ({ readonly kind: 'added' } | ({ readonly kind: 'bought' } & Omit<Bought, 'at'>));
 
 const KEEP_TIMES = 20;
 
@@ -35,21 +46,22 @@ export function applyPurchaseEffects(
       name: effect.name,
       timesAdded: 0,
       lastAddedAt: 0,
-      boughtAt: [],
+      bought: [],
     };
     let next: Purchase;
     if (effect.kind === 'bought') {
-      const boughtAt =
+      const { at, streamId, quantity, unit } = effect;
+      const bought =
         sign === 1
-          ? [...row.boughtAt, effect.at].slice(-KEEP_TIMES)
-          : row.boughtAt.filter((at) => at !== effect.at);
-      next = { ...row, boughtAt };
+          ? [...row.bought, { at, streamId, quantity, unit }].slice(-KEEP_TIMES)
+          : row.bought.filter((b) => b.at !== at || b.streamId !== streamId);
+      next = { ...row, bought };
     } else if (sign === 1) {
       next = { ...row, name: effect.name, timesAdded: row.timesAdded + 1, lastAddedAt: effect.at };
     } else {
       next = { ...row, timesAdded: row.timesAdded - 1 };
     }
-    if (next.timesAdded <= 0 && next.boughtAt.length === 0) purchases.delete(effect.key);
+    if (next.timesAdded <= 0 && next.bought.length === 0) purchases.delete(effect.key);
     else purchases.set(effect.key, next);
   }
 }
@@ -58,7 +70,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** "Every 9 days", once something has been bought at least three times. */
 export function rhythmOf(purchase: Purchase): number | null {
-  const times = purchase.boughtAt;
+  const times = purchase.bought.map((b) => b.at);
   if (times.length < 3) return null;
   const gaps = times
     .slice(1)
@@ -71,7 +83,7 @@ export function rhythmOf(purchase: Purchase): number | null {
 /** Frequency, discounted by how long ago: a month-old habit counts half. */
 function score(purchase: Purchase, now: number): number {
   const age = Math.max(0, now - purchase.lastAddedAt) / (30 * DAY);
-  return (purchase.timesAdded + purchase.boughtAt.length) / (1 + age);
+  return (purchase.timesAdded + purchase.bought.length) / (1 + age);
 }
 
 /**
@@ -80,11 +92,15 @@ function score(purchase: Purchase, now: number): number {
  */
 function latest(purchases: ReadonlyMap<string, Purchase>): number {
   let now = 0;
-  for (const p of purchases.values()) now = Math.max(now, p.lastAddedAt, p.boughtAt.at(-1) ?? 0);
+  for (const p of purchases.values()) now = Math.max(now, p.lastAddedAt, p.bought.at(-1)?.at ?? 0);
   return now;
 }
 
-/** Names from the history that start (or have a word that starts) with what is typed, best first. */
+/**
+ * Names from the history that hold what is typed (`matchName`, the rule search follows too):
+ * those that start with it first, then those with a word that starts with it, then the rest;
+ * within each, the most often and most recently added or bought first.
+ */
 export function suggestionsFor(
   purchases: ReadonlyMap<string, Purchase>,
   typed: string,
@@ -93,26 +109,58 @@ export function suggestionsFor(
 ): Purchase[] {
   const query = nameKey(typed);
   if (!query) return [];
-  return [...purchases.values()]
-    .filter((p) => p.key !== query && (p.key.startsWith(query) || p.key.includes(` ${query}`)))
-    .sort((a, b) => score(b, now) - score(a, now) || a.key.localeCompare(b.key))
-    .slice(0, limit);
+  const found: { purchase: Purchase; order: number; score: number }[] = [];
+  for (const purchase of purchases.values()) {
+    const match = purchase.key === query ? null : matchName(purchase.key, query);
+    if (match) found.push({ purchase, order: MATCH_ORDER[match], score: score(purchase, now) });
+  }
+  return found
+    .sort(
+      (a, b) =>
+        a.order - b.order || b.score - a.score || a.purchase.key.localeCompare(b.purchase.key),
+    )
+    .slice(0, limit)
+    .map((f) => f.purchase);
 }
 
-/** The most often bought products that are not on the list to buy now. */
+/** A product to buy again on a list, and how many (of what unit) were bought there last time. */
+export interface Offer {
+  readonly purchase: Purchase;
+  readonly quantity: number;
+  readonly unit: string | null;
+}
+
+/**
+ * What to offer to buy again on list `streamId`: products bought on that list (a new "Hardware
+ * store" list is offered nothing from the groceries), none of those on it to buy now (`onList`,
+ * by name key), the most often bought there first, with the quantity bought there last.
+ */
 export function buyAgain(
   purchases: ReadonlyMap<string, Purchase>,
+  streamId: StreamId,
   onList: ReadonlySet<string>,
   now = latest(purchases),
   limit = 6,
-): Purchase[] {
-  return [...purchases.values()]
-    .filter((p) => p.boughtAt.length > 0 && !onList.has(p.key))
+): Offer[] {
+  const offers: (Offer & { times: number; score: number })[] = [];
+  for (const purchase of purchases.values()) {
+    if (onList.has(purchase.key)) continue;
+    const here = purchase.bought.filter((b) => b.streamId === streamId);
+    const last = here.at(-1);
+    if (!last) continue;
+    offers.push({
+      purchase,
+      quantity: last.quantity,
+      unit: last.unit,
+      times: here.length,
+      score: score(purchase, now),
+    });
+  }
+  return offers
     .sort(
       (a, b) =>
-        b.boughtAt.length - a.boughtAt.length ||
-        score(b, now) - score(a, now) ||
-        a.key.localeCompare(b.key),
+        b.times - a.times || b.score - a.score || a.purchase.key.localeCompare(b.purchase.key),
     )
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ purchase, quantity, unit }) => ({ purchase, quantity, unit }));
 }

@@ -2,6 +2,7 @@ import { nameKey, type ProductId, type StreamId } from '../events';
 import { groupByAisle, type Aisle } from './aisles';
 import { aislesOf } from './lists';
 import type { Product } from './product';
+import { matchName } from './name-match';
 import type { ListState } from './read-model';
 
 export interface ShoppingView {
@@ -45,7 +46,7 @@ export function shoppingView(list: ListState, streamId: StreamId, search: string
       allCents += cents;
       if (!product.checked) toBuyCents += cents;
     }
-    if (query && !product.key.includes(query)) continue;
+    if (query && !matchName(product.key, query)) continue;
     if (product.checked) {
       bought.push(product);
       continue;

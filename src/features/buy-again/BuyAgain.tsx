@@ -1,10 +1,14 @@
+import Plus from 'lucide-react/icons/plus';
 import { useId, useMemo } from 'react';
-import { parseName, parseQuantity } from '../../events';
+import { parseName, parseQuantity, parseUnit } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { buyAgain, rhythmOf } from '../../model';
 import { useI18n } from '../../i18n';
 
-/** The products most often bought that are not on the list now: one tap puts one back. */
+/**
+ * What was bought on this list before and is not on it now, most often bought first: one tap puts
+ * it back with the quantity bought last time. Shown below the list, so it never pushes it down.
+ */
 export function BuyAgain() {
   const basket = useBasket();
   const purchases = useBasketState((s) => s.list.purchases);
@@ -16,7 +20,7 @@ export function BuyAgain() {
     const onList = new Set(
       [...products.values()].filter((p) => !p.checked && p.streamId === streamId).map((p) => p.key),
     );
-    return buyAgain(purchases, onList);
+    return buyAgain(purchases, streamId, onList);
   }, [purchases, products, streamId]);
 
   if (offers.length === 0) return null;
@@ -24,11 +28,12 @@ export function BuyAgain() {
     <section className="buy-again" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('buyAgain')}</h2>
       <ul>
-        {offers.map((purchase) => {
+        {offers.map(({ purchase, quantity, unit }) => {
           const rhythm = rhythmOf(purchase);
           const name = parseName(purchase.name);
-          const one = parseQuantity(1);
-          if (!name.ok || !one.ok) return null;
+          const amount = parseQuantity(quantity);
+          const measure = parseUnit(unit ?? '');
+          if (!name.ok || !amount.ok || !measure.ok) return null;
           return (
             <li key={purchase.key}>
               <button
@@ -39,11 +44,18 @@ export function BuyAgain() {
                     type: 'AddProduct',
                     streamId,
                     name: name.value,
-                    quantity: one.value,
+                    quantity: amount.value,
+                    unit: measure.value,
                   })
                 }
               >
-                + {purchase.name}
+                <span className="offer-name">
+                  <Plus aria-hidden="true" size={16} />
+                  {purchase.name}
+                  {(quantity !== 1 || unit) && (
+                    <span className="amount"> {t('amount', { quantity, unit })}</span>
+                  )}
+                </span>
                 {rhythm && <span className="rhythm">{t('rhythm', { days: rhythm })}</span>}
               </button>
             </li>

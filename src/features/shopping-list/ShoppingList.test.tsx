@@ -11,7 +11,7 @@ describe('the shopping list', () => {
   it('says what to do when it is empty', async () => {
     await renderApp();
     expect(
-      screen.getByText('Your list is empty. Type a product above and press Add.'),
+      screen.getByText('Your list is empty. Add your first product below.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Clear bought' })).toBeDisabled();
   });

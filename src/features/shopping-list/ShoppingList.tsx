@@ -81,6 +81,9 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
     const id = editing;
     setEditing(null);
     requestAnimationFrame(() => {
+      // The person may have moved on already (tapped the add field): focus stays where they went.
+      const now = document.activeElement;
+      if (now && now !== document.body) return;
       const button = id === null ? null : document.getElementById(editButtonId({ productId: id }));
       (button ?? heading.current)?.focus();
     });

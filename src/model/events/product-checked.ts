@@ -24,6 +24,9 @@ export const productChecked: Handler<'ProductChecked'> = {
   describe: (event, { nameOf }) => says('checkedOff', { name: nameOf(event.payload.productId) }),
   purchases(event, before) {
     const p = productNamed(before, event.streamId, event.payload.productId);
-    return p && !p.checked ? [{ key: p.key, name: p.name, kind: 'bought', at: event.at }] : [];
+    if (!p || p.checked) return [];
+    const { key, name, quantity, unit } = p;
+    const bought = { streamId: event.streamId, quantity, unit };
+    return [{ key, name, kind: 'bought', at: event.at, ...bought }];
   },
 };
