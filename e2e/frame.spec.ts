@@ -52,7 +52,7 @@ test.describe('on a 390×844 phone', () => {
     // The title is the open list's name, and it switches lists.
     const title = page.getByRole('combobox', { name: 'List' });
     await expect(title.locator('option:checked')).toHaveText('Shopping list');
-    await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
     expect(await rowsOnScreen(page)).toBeGreaterThanOrEqual(8);
   });

@@ -26,7 +26,7 @@ test('undo walks everything back after a reload, and redo forward again', async 
   await undo.click();
   await basket.expectProducts(['Tea', 'Milk']);
   // The keyboard does the same, when focus is not in a text field.
-  await page.getByRole('heading', { name: 'Shopping list' }).click();
+  await page.getByRole('button', { name: 'Menu' }).focus();
   await page.keyboard.press('Control+z');
   await basket.expectProducts(['Milk']);
   await page.keyboard.press('Control+z');

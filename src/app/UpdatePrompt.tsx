@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useBasket } from '../bus';
+import { says } from '../events/sentence';
 import { useI18n } from '../i18n';
 
 /**
@@ -14,6 +16,7 @@ let reloadAsked = false;
  */
 export function UpdatePrompt() {
   const { t } = useI18n();
+  const basket = useBasket();
   const [updatedElsewhere, setUpdatedElsewhere] = useState(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
@@ -25,6 +28,14 @@ export function UpdatePrompt() {
     // below decides instead.
     onNeedReload: () => {},
   });
+
+  // Good news, once: told where all news is told (the snackbar), which goes by itself and never
+  // sits over the title or a button.
+  useEffect(() => {
+    if (!offlineReady) return;
+    basket.announce('status', says('offlineReady'));
+    setOfflineReady(false);
+  }, [offlineReady, setOfflineReady, basket]);
 
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
@@ -74,16 +85,6 @@ export function UpdatePrompt() {
         </button>{' '}
         <button type="button" className="quiet" onClick={() => setNeedRefresh(false)}>
           {t('later')}
-        </button>
-      </aside>
-    );
-  }
-  if (offlineReady) {
-    return (
-      <aside className="banner toast" aria-label={t('offlineRegion')}>
-        {t('offlineReady')}{' '}
-        <button type="button" className="quiet" onClick={() => setOfflineReady(false)}>
-          {t('ok')}
         </button>
       </aside>
     );

@@ -57,7 +57,6 @@ export const en = {
   updateRegion: 'Update',
   newVersion: 'New version of Basket.',
   updatedElsewhere: 'Basket was updated in another tab.',
-  offlineRegion: 'Offline',
   offlineReady: 'Basket now works offline.',
   storageRegion: 'Storage',
   memoryTitle: 'Not saved on this device.',
@@ -326,7 +325,7 @@ export const en = {
   noteOff: (p: Whom, h: Helpers) => `Took the note off ${h.text(p.name)}.`,
   placed: (p: Whom, h: Helpers) => `Moved ${h.text(p.name)}.`,
   // The add bar
-  productPlaceholder: 'Add milk, 2 eggs, 500 g flour…',
+  productPlaceholder: 'Milk, 2 eggs, 500 g flour…',
   entryReads: (p: Named & { quantity: number; unit: Unit }, h: Helpers) =>
     `Adds ${p.name}${times(p.quantity, h, p.unit) || ' × 1'}`,
   decreaseQuantity: 'Decrease quantity',

@@ -58,7 +58,6 @@ export const zhCN: Messages = {
   updateRegion: '更新',
   newVersion: 'Basket 有新版本。',
   updatedElsewhere: 'Basket 已在另一个标签页中更新。',
-  offlineRegion: '离线',
   offlineReady: 'Basket 现在可以离线使用了。',
   storageRegion: '存储',
   memoryTitle: '没有保存在这台设备上。',
@@ -282,7 +281,7 @@ export const zhCN: Messages = {
   noteOff: (p, h) => `已删掉${h.text(p.name)}的备注。`,
   placed: (p, h) => `已挪动${h.text(p.name)}的位置。`,
   // The add bar
-  productPlaceholder: '添加：牛奶、鸡蛋 12个、面粉 500 g…',
+  productPlaceholder: '牛奶、鸡蛋 12个、面粉 500 g…',
   entryReads: (p, h) => `将添加${p.name}${times(p.quantity, h, p.unit) || ''}`,
   decreaseQuantity: '减少数量',
   increaseQuantity: '增加数量',
