@@ -105,7 +105,7 @@ export const en = {
   shareList: 'Share list',
   copied: 'Copied the list to the clipboard.',
   shareFailed: (p: Detail) => `The list could not be shared or copied: ${p.detail}`,
-  emptyList: 'Your list is empty. Add your first product below.',
+  emptyList: 'Your list is empty. Type what you need in the add field, or tap a quick pick.',
   noMatch: (p: { text: string }) => `Nothing matches “${p.text}”.`,
   nothingYet: 'Nothing to buy yet.',
   allBought: (p: { total: number }, h: Helpers) => `All ${h.n(p.total)} bought.`,

@@ -100,7 +100,7 @@ export const zhCN: Messages = {
   shareList: '分享清单',
   copied: '已把清单复制到剪贴板。',
   shareFailed: (p) => `无法分享或复制清单：${p.detail}`,
-  emptyList: '清单还是空的。在下面添加第一件商品吧。',
+  emptyList: '清单还是空的。在添加栏里输入要买的东西，或者点一下常买的东西。',
   noMatch: (p) => `清单里没有“${p.text}”。`,
   nothingYet: '还没有要买的东西。',
   allBought: (p, h) => `全部买齐了，共 ${h.n(p.total)} 件。`,

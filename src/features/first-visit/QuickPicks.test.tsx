@@ -16,7 +16,11 @@ const picks = () =>
 describe('a first visit', () => {
   it('points to the add field and offers common products, one tap each, until the first shop', async () => {
     const { user } = await renderApp();
-    expect(screen.getByText('Your list is empty. Add your first product below.')).toBeVisible();
+    expect(
+      screen.getByText(
+        'Your list is empty. Type what you need in the add field, or tap a quick pick.',
+      ),
+    ).toBeVisible();
     expect(picks()).toEqual([
       'Add Milk',
       'Add Bread',
@@ -46,7 +50,9 @@ describe('a first visit', () => {
   it('offers Chinese products in Chinese', async () => {
     vi.stubGlobal('navigator', { ...navigator, language: 'zh-CN', languages: ['zh-CN'] });
     const { user } = await renderApp();
-    expect(await screen.findByText('清单还是空的。在下面添加第一件商品吧。')).toBeVisible();
+    expect(
+      await screen.findByText('清单还是空的。在添加栏里输入要买的东西，或者点一下常买的东西。'),
+    ).toBeVisible();
     const region = screen.getByRole('region', { name: '常买的东西' });
     expect(within(region).getAllByRole('button')[0]).toHaveAccessibleName('添加牛奶');
     await user.click(within(region).getByRole('button', { name: '添加鸡蛋' }));

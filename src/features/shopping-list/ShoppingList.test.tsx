@@ -11,7 +11,9 @@ describe('the shopping list', () => {
   it('says what to do when it is empty', async () => {
     await renderApp();
     expect(
-      screen.getByText('Your list is empty. Add your first product below.'),
+      screen.getByText(
+        'Your list is empty. Type what you need in the add field, or tap a quick pick.',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Clear bought' })).toBeDisabled();
   });
