@@ -31,9 +31,11 @@ export function UpdatePrompt() {
 
   // Good news, once: told where all news is told (the snackbar), which goes by itself and never
   // sits over the title or a button.
+  // Reassurance, not news the person waits for: said only when the status line is free, so it
+  // never takes the place of "Added Milk" and its Undo (someone busy adding has seen it work).
   useEffect(() => {
     if (!offlineReady) return;
-    basket.announce('status', says('offlineReady'));
+    if (basket.getState().notice === null) basket.announce('status', says('offlineReady'));
     setOfflineReady(false);
   }, [offlineReady, setOfflineReady, basket]);
 
