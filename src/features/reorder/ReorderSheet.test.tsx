@@ -54,7 +54,8 @@ describe('the Reorder sheet', () => {
   });
 
   it('is not offered while nothing is left to buy', async () => {
-    await renderApp();
-    expect(screen.getByRole('button', { name: 'Reorder' })).toBeDisabled();
+    const { user } = await listWith('Milk');
+    await user.click(screen.getByRole('checkbox', { name: 'Milk' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Reorder' })).toBeDisabled());
   });
 });

@@ -121,20 +121,23 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
             </span>
           )}
         </p>
-        <div className="list-tools">
-          {tools}
-          <ShareButton title={name} toBuy={view.toBuy} />
-          <button
-            type="button"
-            className="quiet icon"
-            aria-label={t('clearBought')}
-            title={t('clearBought')}
-            disabled={boughtCount === 0}
-            onClick={() => void basket.dispatch({ type: 'ClearCheckedProducts', streamId })}
-          >
-            <ListX aria-hidden="true" size={22} />
-          </button>
-        </div>
+        {/* Nothing on the list, nothing to share, clear or order: no row of greyed-out tools. */}
+        {view.total > 0 && (
+          <div className="list-tools">
+            {tools}
+            <ShareButton title={name} toBuy={view.toBuy} />
+            <button
+              type="button"
+              className="quiet icon"
+              aria-label={t('clearBought')}
+              title={t('clearBought')}
+              disabled={boughtCount === 0}
+              onClick={() => void basket.dispatch({ type: 'ClearCheckedProducts', streamId })}
+            >
+              <ListX aria-hidden="true" size={22} />
+            </button>
+          </div>
+        )}
       </div>
       {view.total === 0 && <p className="empty">{t('emptyList')}</p>}
       {view.total > 0 && rows.length === 0 && (
