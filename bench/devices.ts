@@ -13,11 +13,9 @@ export function accountOf(link: string): NatsAccount {
   return { server, household, seed };
 }
 
+/** The sync status line: the header's, or the Sync region's while that is open above the list. */
 const statusOf = (page: Page) =>
-  page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: /^(Synced|Syncing…|Offline)/ });
+  page.getByRole('status').filter({ hasText: /^(Synced|Syncing…|Offline)/ });
 
 /** A new browser profile (one device) opens the invite link and names itself; not yet joined. */
 export async function openDevice(

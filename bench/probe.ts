@@ -41,7 +41,8 @@ export function installProbe() {
     [...document.querySelectorAll('[aria-label="Shopping list"] .product-name')].some(
       (label) => label.textContent === name,
     );
-  const headerStatus = () => document.querySelector('.app-header .sync-status')?.textContent;
+  // The header's status line, or the Sync panel's while that is open (one shows at a time).
+  const headerStatus = () => document.querySelector('.sync-status')?.textContent;
   const summary = () => document.querySelector('.shopping-list .summary')?.textContent ?? '';
 
   // When the app's WebSockets sent and got frames: where an add's time goes between devices
