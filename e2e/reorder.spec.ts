@@ -36,9 +36,16 @@ test('the keyboard moves an aisle to the top of the walk in one drag, and Undo p
   const sheet = page.getByRole('dialog', { name: 'Put the list in your order' });
   const handle = sheet.getByRole('button', { name: 'Drag Frozen', exact: true });
   await handle.focus();
+  // Each step as a person takes it: a key, then the announcement of where it is now.
+  const told = page.locator('[id^="DndLiveRegion"]');
   await page.keyboard.press('Space');
-  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowUp');
+  await expect(told).toHaveText('Picked up Frozen.');
+  for (const over of ['Dairy & eggs', 'Bakery', 'Fruit & vegetables']) {
+    await page.keyboard.press('ArrowUp');
+    await expect(told).toHaveText(`Frozen is over ${over}.`);
+  }
   await page.keyboard.press('Space');
+  await expect(told).toHaveText('Dropped Frozen.');
   await expect(
     page.getByRole('status').filter({ hasText: 'Changed the order of the aisles.' }).first(),
   ).toBeAttached();

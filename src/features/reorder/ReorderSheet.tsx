@@ -85,8 +85,11 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('dragPicked', { name: named(active.id) }),
+    // Over its own place (as it is picked up) is no news: "Picked up" stays the last word.
     onDragOver: ({ active, over }) =>
-      over ? t('dragOver', { name: named(active.id), over: named(over.id) }) : undefined,
+      over && over.id !== active.id
+        ? t('dragOver', { name: named(active.id), over: named(over.id) })
+        : undefined,
     onDragEnd: ({ active }) => t('dragDropped', { name: named(active.id) }),
     onDragCancel: ({ active }) => t('dragCancelled', { name: named(active.id) }),
   };
