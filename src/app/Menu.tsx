@@ -42,15 +42,15 @@ export default function Menu({ lists, syncOpen, persisted, onClose, onHistory, o
   }, [onClose]);
 
   return (
-    <div className="sheet-backdrop" onClick={onClose}>
+    <div className="menu-backdrop" onClick={onClose}>
       <div
         role="dialog"
         aria-modal="true"
         aria-labelledby={heading}
-        className="sheet"
+        className="menu-sheet"
         onClick={(e) => e.stopPropagation()}
       >
-        <div className="sheet-header">
+        <div className="menu-header">
           <h2 id={heading}>{t('menu')}</h2>
           <button
             ref={close}

@@ -67,6 +67,15 @@ describe('a search that finds nothing', () => {
     expect(screen.queryByRole('button', { name: /^Add “/ })).toBeNull();
   });
 
+  it('reads a quantity and unit in what was searched for, as the Product field does', async () => {
+    const { user } = await renderApp();
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    await user.type(search, 'flour 500 g');
+    await user.click(screen.getByRole('button', { name: 'Add “flour 500 g”' }));
+    expect(await screen.findByRole('checkbox', { name: 'flour' })).toBeInTheDocument();
+    expect(screen.getByText('Added flour 500 g.')).toBeInTheDocument();
+  });
+
   it('adds with Enter too, and says why when the name cannot be one, adding nothing', async () => {
     const { user } = await renderApp();
     const search = screen.getByRole('searchbox', { name: 'Search' });

@@ -1,6 +1,6 @@
 import Plus from 'lucide-react/icons/plus';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { nameKey, parseName, parseQuantity } from '../../events';
+import { nameKey, parseEntry, parseName, parseQuantity, parseUnit } from '../../events';
 import type { Sentence } from '../../events/sentence';
 import { useBasket, useBasketState } from '../../bus';
 import { matchName } from '../../model';
@@ -47,10 +47,13 @@ export function SearchBox() {
   }
 
   async function add() {
-    const name = parseName(text);
-    const one = parseQuantity(1);
-    if (!name.ok || !one.ok) {
-      setError(name.ok ? null : name.message);
+    // Read as the Product field reads it: "2 milk" searched for and added is two of milk.
+    const entry = parseEntry(text);
+    const name = parseName(entry.name);
+    const quantity = parseQuantity(entry.quantity ?? 1);
+    const unit = parseUnit(entry.unit ?? '');
+    if (!name.ok || !quantity.ok || !unit.ok) {
+      setError(!name.ok ? name.message : !quantity.ok ? quantity.message : null);
       input.current?.focus();
       return;
     }
@@ -58,7 +61,8 @@ export function SearchBox() {
       type: 'AddProduct',
       streamId,
       name: name.value,
-      quantity: one.value,
+      quantity: quantity.value,
+      unit: unit.value,
     });
     // The status line says what was added; the search is done, so the whole list shows again.
     if (outcome.ok) clear();
