@@ -53,7 +53,6 @@ export const en = {
   cancel: 'Cancel',
   save: 'Save',
   delete: 'Delete',
-  edit: 'Edit',
   updateRegion: 'Update',
   newVersion: 'New version of Basket.',
   updatedElsewhere: 'Basket was updated in another tab.',
@@ -122,7 +121,6 @@ export const en = {
   bought: 'Bought',
   aisleMoveUp: (p: { category: Category }, h: Helpers) => `Move ${h.category(p.category)} up`,
   aisleMoveDown: (p: { category: Category }, h: Helpers) => `Move ${h.category(p.category)} down`,
-  aisleCount: (p: { count: number }, h: Helpers) => plural(p.count, 'product', 'products', h),
 
   // Undo
   undo: 'Undo',
@@ -237,8 +235,6 @@ export const en = {
   importing: 'Importing',
   rebuilding: 'Rebuilding',
   progress: (p: { done: number; total: number }, h: Helpers) => `${h.n(p.done)} of ${h.n(p.total)}`,
-  backupHint:
-    'A backup is a JSON file with every change ever made to your lists. Importing one merges it with what is here; nothing is lost or doubled.',
   imported: (p: { count: number }, h: Helpers) =>
     `Imported ${plural(p.count, 'change', 'changes', h)} from the backup.`,
   nothingNew: 'Nothing new: everything in this backup is already here.',
@@ -275,7 +271,6 @@ export const en = {
   backToList: 'Back to the list',
   nothingHappened: 'Nothing has happened yet.',
   everything: 'Everything that happened, newest first',
-  lookBack: 'Look back',
   lookBackTo: (p: { time: string; what: Sentence }, h: Helpers) =>
     `Look back to ${p.time}, after: ${h.say(p.what)}`,
   asItWasOn: (p: { day: string; time: string }) => `The list as it was on ${p.day} at ${p.time}`,

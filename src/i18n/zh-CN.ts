@@ -54,7 +54,6 @@ export const zhCN: Messages = {
   cancel: '取消',
   save: '保存',
   delete: '删除',
-  edit: '编辑',
   updateRegion: '更新',
   newVersion: 'Basket 有新版本。',
   updatedElsewhere: 'Basket 已在另一个标签页中更新。',
@@ -115,7 +114,6 @@ export const zhCN: Messages = {
   bought: '已买',
   aisleMoveUp: (p, h) => `把${h.category(p.category)}上移`,
   aisleMoveDown: (p, h) => `把${h.category(p.category)}下移`,
-  aisleCount: (p, h) => `${h.n(p.count)} 件`,
 
   undo: '撤销',
   redo: '重做',
@@ -210,8 +208,6 @@ export const zhCN: Messages = {
   importing: '正在导入',
   rebuilding: '正在重建',
   progress: (p, h) => `${h.n(p.done)} / ${h.n(p.total)}`,
-  backupHint:
-    '备份是一个 JSON 文件，记录了你的清单的每一次更改。导入时会与这里已有的合并，不会丢失也不会重复。',
   imported: (p, h) => `从备份导入了 ${h.n(p.count)} 条更改。`,
   nothingNew: '没有新内容：这个备份里的一切都已经在这里了。',
   rebuilt: '已根据历史重建你的清单。',
@@ -239,7 +235,6 @@ export const zhCN: Messages = {
   backToList: '返回清单',
   nothingHappened: '还什么都没有发生。',
   everything: '发生过的一切，最新的在前',
-  lookBack: '回看',
   lookBackTo: (p, h) => `回看 ${p.time}，在此之后：${deed(p.what, h)}`,
   asItWasOn: (p) => `${p.day} ${p.time} 时的清单`,
   lookingBack: (p, h) => `正在回看：这是“${deed(p.what, h)}”之后清单的样子。这里不能修改。`,
