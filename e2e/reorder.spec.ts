@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { basketPage } from './basket';
 
 /** The aisle headings of the list, top to bottom. */
@@ -34,6 +35,8 @@ test('the keyboard moves an aisle to the top of the walk in one drag, and Undo p
 
   await page.getByRole('button', { name: 'Reorder' }).click();
   const sheet = page.getByRole('dialog', { name: 'Put the list in your order' });
+  await expect(sheet).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   const handle = sheet.getByRole('button', { name: 'Drag Frozen', exact: true });
   await handle.focus();
   // Each step as a person takes it: a key, then the announcement of where it is now.

@@ -19,7 +19,7 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { GripVertical } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Category } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
 import { shoppingView, type Aisle } from '../../model';
@@ -51,11 +51,19 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
     return map;
   }, [aisles]);
   const [dragging, setDragging] = useState(false);
-  const sheet = useRef<HTMLDivElement>(null);
+  const sheet = useRef<HTMLDialogElement>(null);
+  // dnd-kit's announcements live inside the dialog: outside a modal one they would be inert.
+  const [box, setBox] = useState<HTMLDialogElement | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
+    const dialog = sheet.current;
+    if (!dialog) return;
+    // A modal dialog makes the rest of the page inert, so Tab stays in the sheet.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    setBox(dialog);
     // The first handle, so the keyboard can start dragging at once; Done when there is none.
-    const first = (selector: string) => sheet.current?.querySelector<HTMLElement>(selector);
+    const first = (selector: string) => dialog.querySelector<HTMLElement>(selector);
     (first('.drag-handle') ?? first('.done'))?.focus();
   }, []);
 
@@ -128,21 +136,26 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <div className="reorder-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={sheet}
-        className="reorder-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="reorder-title"
-        onKeyDown={(e) => {
-          // While something is held, Escape puts it back (dnd-kit); only then does it close.
-          if (e.key === 'Escape' && !dragging) {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
+    <dialog
+      ref={sheet}
+      className="reorder-sheet"
+      aria-labelledby="reorder-title"
+      // A tap on the backdrop (the dialog itself, outside its content) closes it, as Done does.
+      onClick={(e) => e.target === e.currentTarget && onClose()}
+      onCancel={(e) => {
+        // While something is held, Escape puts it back (dnd-kit); only then does it close.
+        e.preventDefault();
+        if (!dragging) onClose();
+      }}
+      onKeyDown={(e) => {
+        // Where the browser sends no cancel for Escape (jsdom), the key itself closes it.
+        if (e.key === 'Escape' && !dragging && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="reorder-content">
         <header className="reorder-header">
           <h2 id="reorder-title">{t('reorderTitle')}</h2>
           <button type="button" className="primary done" onClick={onClose}>
@@ -157,6 +170,7 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
             sensors={sensors}
             collisionDetection={sameKind}
             accessibility={{
+              ...(box ? { container: box } : {}),
               announcements,
               screenReaderInstructions: { draggable: t('dragInstructions') },
             }}
@@ -177,7 +191,7 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
           </DndContext>
         )}
       </div>
-    </div>
+    </dialog>
   );
 }
 
