@@ -21,6 +21,8 @@ interface Props {
   nameInputProps?: InputHTMLAttributes<HTMLInputElement>;
   /** Shown right under the name input, e.g. its suggestions. */
   afterName?: ReactNode;
+  /** A line under the name that describes it to assistive technology too ("Adds flour 500 g"). */
+  nameHint?: ReactNode;
   /** Labels seen only by assistive technology: a compact bar shows placeholders instead. */
   quietLabels?: boolean;
 }
@@ -45,6 +47,7 @@ export function ProductFields({
   quantityRef,
   nameInputProps,
   afterName,
+  nameHint,
   quietLabels = false,
 }: Props) {
   const id = useId();
@@ -64,10 +67,19 @@ export function ProductFields({
           value={name}
           onChange={(e) => onName(e.target.value)}
           aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? `${id}-name-error` : undefined}
+          aria-describedby={
+            [errors.name && `${id}-name-error`, nameHint && `${id}-name-hint`]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           {...nameInputProps}
         />
         {afterName}
+        {nameHint && (
+          <p id={`${id}-name-hint`} className="entry-reads">
+            {nameHint}
+          </p>
+        )}
         {errors.name && (
           <p id={`${id}-name-error`} className="field-error" role="alert">
             {say(errors.name)}

@@ -80,17 +80,13 @@ export function AddProductForm() {
           onFocus: suggestions.onFocus,
           onBlur: suggestions.onBlur,
         }}
+        nameHint={
+          read &&
+          !suggestions.open &&
+          t('entryReads', { name: read.name, quantity: read.quantity!, unit: read.unit ?? null })
+        }
         afterName={
           <>
-            {read && !suggestions.open && (
-              <p className="entry-reads">
-                {t('entryReads', {
-                  name: read.name,
-                  quantity: read.quantity!,
-                  unit: read.unit ?? null,
-                })}
-              </p>
-            )}
             <ul
               id={listId}
               role="listbox"

@@ -10,7 +10,9 @@ describe('the Product field reads a quantity and unit typed with the name', () =
     const { user } = await renderApp(idb);
     const product = screen.getByRole('combobox', { name: 'Product' });
     await user.type(product, '500 g flour');
+    // Seen under the field, and heard with it.
     expect(screen.getByText('Adds flour 500 g')).toBeInTheDocument();
+    expect(product).toHaveAccessibleDescription('Adds flour 500 g');
     await user.keyboard('{Enter}');
 
     expect(await screen.findByRole('checkbox', { name: 'flour' })).toBeInTheDocument();
