@@ -43,6 +43,11 @@ describe('the menu', () => {
     await user.keyboard('{Escape}');
     expect(menu.queryByRole('textbox', { name: 'List name' })).toBeNull();
     expect(screen.getByRole('dialog', { name: 'Menu' })).toBeInTheDocument();
+    // Focus goes back to what opened the form, not to the page.
+    expect(menu.getByRole('button', { name: 'New list' })).toHaveFocus();
+    await user.click(menu.getByRole('button', { name: 'Rename list' }));
+    await user.click(menu.getByRole('button', { name: 'Cancel' }));
+    expect(menu.getByRole('button', { name: 'Rename list' })).toHaveFocus();
   });
 
   it('closes with its Close button too, and focus goes back to Menu', async () => {

@@ -61,10 +61,26 @@ export function ListActions({ initial = 'browse', onDone }: Props) {
     }
   }
 
+  // Leaving a form or the question gives focus back to the button that opened it, not to the
+  // page: the openers stay, only the form goes.
+  const openers = useRef<Partial<Record<ListMode, HTMLButtonElement | null>>>({});
+  function back() {
+    const from = mode;
+    setMode('browse');
+    openers.current[from]?.focus();
+  }
+
   return (
     <div className="list-actions">
       <div className="menu-row">
-        <button type="button" className="menu-item" onClick={() => open('new')}>
+        <button
+          ref={(b) => {
+            openers.current.new = b;
+          }}
+          type="button"
+          className="menu-item"
+          onClick={() => open('new')}
+        >
           <Plus aria-hidden="true" className="icon" />
           {t('newList')}
         </button>
@@ -72,6 +88,9 @@ export function ListActions({ initial = 'browse', onDone }: Props) {
           type="button"
           className="menu-item"
           aria-label={t('renameList')}
+          ref={(b) => {
+            openers.current.rename = b;
+          }}
           onClick={() => open('rename')}
         >
           <Pencil aria-hidden="true" className="icon" />
@@ -81,6 +100,9 @@ export function ListActions({ initial = 'browse', onDone }: Props) {
           type="button"
           className="menu-item"
           aria-label={t('deleteList')}
+          ref={(b) => {
+            openers.current.delete = b;
+          }}
           aria-describedby={alone ? `${id}-alone` : undefined}
           disabled={alone}
           onClick={() => open('delete')}
@@ -103,7 +125,7 @@ export function ListActions({ initial = 'browse', onDone }: Props) {
             if (e.key !== 'Escape') return;
             // Escape leaves the form, not the whole menu.
             e.stopPropagation();
-            setMode('browse');
+            back();
           }}
         >
           <label htmlFor={`${id}-name`}>{t('listName')}</label>
@@ -123,7 +145,7 @@ export function ListActions({ initial = 'browse', onDone }: Props) {
           <button type="submit" className="primary">
             {mode === 'new' ? t('create') : t('save')}
           </button>
-          <button type="button" onClick={() => setMode('browse')}>
+          <button type="button" onClick={back}>
             {t('cancel')}
           </button>
           {error && (
@@ -139,7 +161,7 @@ export function ListActions({ initial = 'browse', onDone }: Props) {
           <button type="button" className="danger" onClick={() => void remove()}>
             {t('deleteNamed', { name })}
           </button>
-          <button type="button" onClick={() => setMode('browse')}>
+          <button type="button" onClick={back}>
             {t('keepIt')}
           </button>
         </div>
