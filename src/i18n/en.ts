@@ -187,8 +187,8 @@ export const en = {
     `This device’s clock looks wrong, so the change was recorded as made at ${new Date(p.at).toLocaleString('en')}. Check the date and time settings.`,
   keepOneList: 'Keep at least one list: make another before deleting this one.',
   alreadyOnList: (p: Named) => `${p.name} is already on the list.`,
-  quantityWouldExceed: (p: Named & { quantity: number }, h: Helpers) =>
-    `${p.name} is already × ${h.n(p.quantity)}; the most is ${h.n(QUANTITY_MAX)}.`,
+  quantityWouldExceed: (p: Named & { quantity: number; unit?: Unit }, h: Helpers) =>
+    `${p.name} is already ${p.unit ? `${h.n(p.quantity)} ${p.unit}` : `× ${h.n(p.quantity)}`}; the most is ${h.n(QUANTITY_MAX)}.`,
   nameBlank: 'Enter a product name.',
   nameTooLong: (_p: object, h: Helpers) => `Keep the name to ${h.n(NAME_MAX)} characters or fewer.`,
   listNameBlank: 'Enter a name for the list.',

@@ -167,7 +167,7 @@ export const zhCN: Messages = {
   keepOneList: '至少要保留一个清单：请先新建一个，再删除这个。',
   alreadyOnList: (p) => `${p.name}已经在清单上了。`,
   quantityWouldExceed: (p, h) =>
-    `${p.name}已经有 ${count(p.quantity, h)}了，最多只能 ${h.n(QUANTITY_MAX)} 个。`,
+    `${p.name}已经有 ${count(p.quantity, h, p.unit)}了，最多只能 ${h.n(QUANTITY_MAX)}${p.unit ? ` ${p.unit}` : ' 个'}。`,
   nameBlank: '请输入商品名称。',
   nameTooLong: (_p, h) => `名称最多 ${h.n(NAME_MAX)} 个字符。`,
   listNameBlank: '请输入清单名称。',

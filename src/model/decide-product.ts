@@ -81,7 +81,8 @@ function draftAdd(
   }
   const raised = otherUnit ? quantity : Math.round((existing.quantity + quantity) * 100) / 100;
   if (raised > QUANTITY_MAX) {
-    return says('quantityWouldExceed', { name: existing.name, quantity: existing.quantity });
+    const { name: was, quantity: now, unit: counted } = existing;
+    return says('quantityWouldExceed', { name: was, quantity: now, unit: counted });
   }
   return [
     {

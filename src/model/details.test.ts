@@ -42,6 +42,12 @@ describe('units: what a quantity counts', () => {
     expect(shown(spec.and(undo()).state)).toEqual(['Flour × 1']);
   });
 
+  it('a re-add past the most a list holds is refused in the product’s own unit', () => {
+    given(addIn('Flour', 9000, 'g'))
+      .when(addIn('flour', 1500, 'g'))
+      .thenRefused('Flour is already 9,000 g; the most is 9,999.');
+  });
+
   it('a bought product added again comes back in the unit asked for', () => {
     const spec = given(addIn('Milk', 2, 'l'), check('Milk'), addIn('milk', 6, 'pack'));
     expect(shown(spec.state)).toEqual(['Milk 6 pack']);
