@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
-import { QUANTITY_MAX } from '../events';
 import type { Sentence } from '../events/sentence';
 import { useI18n } from '../i18n';
+import { QuantityStepper } from './QuantityStepper';
 
 export interface ProductFieldErrors {
   name?: Sentence | undefined;
@@ -25,14 +25,6 @@ interface Props {
   nameHint?: ReactNode;
   /** Labels seen only by assistive technology: a compact bar shows placeholders instead. */
   quietLabels?: boolean;
-}
-
-/** One step up or down from what the field holds: whole steps, never below 1 by stepping. */
-export function stepped(quantity: string, by: 1 | -1): string {
-  const q = Number(quantity);
-  if (quantity.trim() === '' || !Number.isFinite(q)) return '1';
-  const next = Math.round((q + by) * 100) / 100;
-  return String(by < 0 && next < 1 ? Math.min(q, 1) : Math.min(next, QUANTITY_MAX));
 }
 
 /** A name and a quantity, each with its message right beside it when it is not acceptable. */
@@ -90,41 +82,17 @@ export function ProductFields({
         <label htmlFor={`${id}-quantity`} className={quietLabels ? 'visually-hidden' : undefined}>
           {t('quantity')}
         </label>
-        <div className="stepper">
-          {/* Out of the tab order: the spinbutton's arrow keys step it for the keyboard. */}
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label={t('decreaseQuantity')}
-            disabled={Number(quantity) <= 1}
-            onClick={() => onQuantity(stepped(quantity, -1))}
-          >
-            −
-          </button>
-          <input
-            id={`${id}-quantity`}
-            ref={quantityRef}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={QUANTITY_MAX}
-            step="any"
-            value={quantity}
-            // Typing 3 into a field holding 1 means 3, not 13.
-            onFocus={(e) => e.currentTarget.select()}
-            onChange={(e) => onQuantity(e.target.value)}
-            aria-invalid={errors.quantity ? true : undefined}
-            aria-describedby={errors.quantity ? `${id}-quantity-error` : undefined}
-          />
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label={t('increaseQuantity')}
-            onClick={() => onQuantity(stepped(quantity, 1))}
-          >
-            +
-          </button>
-        </div>
+        <QuantityStepper
+          quantity={quantity}
+          onQuantity={onQuantity}
+          tabbable={false}
+          inputProps={{
+            id: `${id}-quantity`,
+            ref: quantityRef,
+            'aria-invalid': errors.quantity ? true : undefined,
+            'aria-describedby': errors.quantity ? `${id}-quantity-error` : undefined,
+          }}
+        />
         {errors.quantity && (
           <p id={`${id}-quantity-error`} className="field-error" role="alert">
             {say(errors.quantity)}

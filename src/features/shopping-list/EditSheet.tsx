@@ -7,20 +7,19 @@ import {
   type FormEvent,
   type RefObject,
 } from 'react';
-import { Minus, Plus } from 'lucide-react';
 import {
   CATEGORIES,
   parseNote,
   parsePrice,
   parseProductInput,
   parseUnit,
-  QUANTITY_MAX,
   type Category,
 } from '../../events';
 import type { Sentence } from '../../events/sentence';
 import { useBasket, useBasketState } from '../../bus';
 import { categoryOf, type Product } from '../../model';
 import { useI18n } from '../../i18n';
+import { QuantityStepper } from '../../ui/QuantityStepper';
 
 interface Props {
   product: Product;
@@ -35,14 +34,6 @@ type Errors = {
   price?: Sentence;
   other?: Sentence;
 };
-
-/** One step of the − / + stepper: whole units, never below what a quantity may be. */
-function stepped(text: string, by: 1 | -1): string {
-  const now = Number(text);
-  if (text.trim() === '' || !Number.isFinite(now)) return '1';
-  const next = Math.round((now + by) * 100) / 100;
-  return String(Math.min(QUANTITY_MAX, next > 0 ? next : now));
-}
 
 /**
  * A product's details in a sheet from the foot of the screen: name, quantity (with a stepper)
@@ -187,42 +178,14 @@ export default function EditSheet({ product, onClose }: Props) {
         </div>
         <div className="field field-quantity">
           <label htmlFor={`${id}-quantity`}>{t('quantity')}</label>
-          <div className="stepper">
-            <button
-              type="button"
-              className="icon"
-              aria-label={t('decreaseQuantity')}
-              disabled={Number(quantity) <= 1}
-              onClick={() => setQuantity((q) => stepped(q, -1))}
-            >
-              <Minus aria-hidden="true" size={20} />
-            </button>
-            <input
-              id={`${id}-quantity`}
-              ref={quantityRef}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={QUANTITY_MAX}
-              step="any"
-              value={quantity}
-              onFocus={(e) => e.target.select()}
-              onChange={(e) => {
-                setQuantity(e.target.value);
-                setErrors(({ quantity: _, ...rest }) => rest);
-              }}
-              {...described('quantity')}
-            />
-            <button
-              type="button"
-              className="icon"
-              aria-label={t('increaseQuantity')}
-              disabled={Number(quantity) >= QUANTITY_MAX}
-              onClick={() => setQuantity((q) => stepped(q, 1))}
-            >
-              <Plus aria-hidden="true" size={20} />
-            </button>
-          </div>
+          <QuantityStepper
+            quantity={quantity}
+            onQuantity={(value) => {
+              setQuantity(value);
+              setErrors(({ quantity: _, ...rest }) => rest);
+            }}
+            inputProps={{ id: `${id}-quantity`, ref: quantityRef, ...described('quantity') }}
+          />
           {error('quantity')}
         </div>
         <div className="field field-unit">
