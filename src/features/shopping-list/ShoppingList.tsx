@@ -109,7 +109,7 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
   return (
     <section className="shopping-list" aria-labelledby="list-heading">
       <div className="list-header">
-        <h2 id="list-heading" ref={heading} tabIndex={-1}>
+        <h2 id="list-heading" className="visually-hidden" ref={heading} tabIndex={-1}>
           {name}
         </h2>
         <p className="summary">
