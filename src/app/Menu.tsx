@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useRef } from 'react';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { History, RefreshCw, X } from 'lucide-react';
 import { ListActions, type ListMode } from '../features/lists/ListActions';
 import { useI18n } from '../i18n';
@@ -27,8 +27,9 @@ export default function Menu({ lists, syncOpen, persisted, onClose, onHistory, o
   const { t } = useI18n();
   const heading = useId();
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     // A form opened from the sidebar takes focus itself (autoFocus); otherwise start at Close.
+    // In the commit that shows the sheet, so focus is never left on the inert page behind it.
     if (lists === 'browse') close.current?.focus();
   }, [lists]);
   useEffect(() => {
