@@ -139,6 +139,11 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },

@@ -10,6 +10,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
     }) => {
       await page.goto('/');
+      // The page really is in this scheme (Firefox shows it by a launch preference, not by
+      // emulation: see e2e/firefox-bidi.cjs), so axe checks the colours a person would see.
+      const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+      expect(dark).toBe(colorScheme === 'dark');
       expect(await seriousViolations(page)).toEqual([]);
 
       const basket = basketPage(page);
