@@ -32,6 +32,8 @@ export default defineConfig({
     {
       name: 'firefox',
       grepInvert: darkMode,
+      // Firefox over BiDi is about twice Chromium's time per action on these machines.
+      timeout: 60_000,
       use: {
         browserName: 'firefox',
         channel: 'moz-firefox',
@@ -42,6 +44,7 @@ export default defineConfig({
       // The same tests' dark half, in a Firefox that is dark by preference.
       name: 'firefox-dark',
       grep: darkMode,
+      timeout: 60_000,
       use: {
         browserName: 'firefox',
         channel: 'moz-firefox',
