@@ -59,7 +59,7 @@ function WholeList<T>({
   setSize = items.length,
 }: VirtualListProps<T> & { setSize?: number }) {
   return (
-    <ul aria-label={label} className={`virtual-list ${className}`}>
+    <ul role="list" aria-label={label} className={`virtual-list ${className}`}>
       {items.map((item, i) => (
         <li key={itemKey(item, i)} aria-setsize={setSize} aria-posinset={i + 1}>
           {children(item)}

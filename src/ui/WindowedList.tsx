@@ -33,6 +33,7 @@ export default function WindowedList<T>({
   return (
     <ul
       ref={listRef}
+      role="list"
       aria-label={label}
       className={`virtual-list windowed ${className}`}
       style={{ height: virtualizer.getTotalSize() }}

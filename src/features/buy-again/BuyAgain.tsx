@@ -27,7 +27,7 @@ export function BuyAgain() {
   return (
     <section className="buy-again" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('buyAgain')}</h2>
-      <ul>
+      <ul role="list">
         {offers.map(({ purchase, quantity, unit }) => {
           const rhythm = rhythmOf(purchase);
           const name = parseName(purchase.name);

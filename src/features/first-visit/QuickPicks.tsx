@@ -45,7 +45,7 @@ export function QuickPicks() {
   return (
     <section className="quick-picks" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('quickPicks')}</h2>
-      <ul>
+      <ul role="list">
         {picks.map((pick) => (
           <li key={pick}>
             <button

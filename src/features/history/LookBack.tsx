@@ -46,7 +46,7 @@ export function LookBack({ entry, log, onBack, onRestored }: Props) {
       {view.total === 0 ? (
         <p className="empty">{t('emptyThen')}</p>
       ) : (
-        <ul aria-label={t('asItWas')} className="past-products">
+        <ul role="list" aria-label={t('asItWas')} className="past-products">
           {[...view.toBuy, ...view.bought].map((p) => (
             <li key={p.productId} className={p.checked ? 'bought' : undefined}>
               <span className="product-name">{p.name}</span>

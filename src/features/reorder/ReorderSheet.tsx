@@ -182,7 +182,7 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
               items={aisles.map((a) => aisleId(a.category))}
               strategy={verticalListSortingStrategy}
             >
-              <ol className="reorder-aisles" aria-label={t('aisles')}>
+              <ol role="list" className="reorder-aisles" aria-label={t('aisles')}>
                 {aisles.map((aisle) => (
                   <AisleBlock key={aisle.category} aisle={aisle} />
                 ))}
@@ -209,7 +209,7 @@ function AisleBlock({ aisle }: { aisle: Aisle }) {
         items={aisle.products.map((p) => p.productId)}
         strategy={verticalListSortingStrategy}
       >
-        <ol className="reorder-products" aria-label={name}>
+        <ol role="list" className="reorder-products" aria-label={name}>
           {aisle.products.map((p) => (
             <Sortable
               key={p.productId}
