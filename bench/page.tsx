@@ -8,6 +8,7 @@ import { CATEGORY_WORDS, foldLog, listProjection, type ListState } from '../src/
 import { openDexieStore, type EventStore } from '../src/store';
 import '../src/app/app.css';
 import { natsBaselines } from './nats';
+import { openPeerDb, type PeerProduct } from './peer/db';
 
 /**
  * What the benchmark drives in the page (`bench/bench.spec.ts`): each function does one measured
@@ -27,14 +28,15 @@ export const productName = (i: number) =>
  * A year of shopping: `products` added, then check-offs and un-check-offs until there are
  * `total` events, each its own action, as a person would make them.
  */
-function history(products: number, total: number, prefix = 'e'): BasketEvent[] {
-  const events: BasketEvent[] = [];
+function history(products: number, total: number, prefix = 'e', pastNames = 0): BasketEvent[] {
+  const events: BasketEvent[] = [...pastShopping(pastNames, prefix)];
+  const from = events.length;
   const checked = new Array<boolean>(products).fill(false);
   const envelope = (n: number) => ({
-    id: `${prefix}${n}`,
-    at: AT + n * 1000,
+    id: `${prefix}${from + n}`,
+    at: AT + (from + n) * 1000,
     streamId: DEFAULT_STREAM,
-    streamVersion: n + 1,
+    streamVersion: from + n + 1,
     v: 1 as const,
   });
   for (let n = 0; n < total; n += 1) {
@@ -51,6 +53,37 @@ function history(products: number, total: number, prefix = 'e'): BasketEvent[] {
       checked[i] = !checked[i];
       events.push({ ...envelope(n), type, payload: { productId: `p${i}` } });
     }
+  }
+  return events;
+}
+
+/**
+ * Years of shopping before today's list: `names` different things, each added, bought and
+ * removed, so the purchase history (suggestions, Buy again) knows `names` names.
+ */
+function pastShopping(names: number, prefix: string): BasketEvent[] {
+  const events: BasketEvent[] = [];
+  const envelope = () => {
+    const n = events.length;
+    return {
+      id: `${prefix}past${n}`,
+      at: AT - (3 * names - n) * 60_000,
+      streamId: DEFAULT_STREAM,
+      streamVersion: n + 1,
+      v: 1 as const,
+    };
+  };
+  for (let j = 0; j < names; j += 1) {
+    const productId = `past${j}`;
+    const name = `${WORDS[j % WORDS.length]} bought ${String(j).padStart(5, '0')}`;
+    events.push({
+      ...envelope(),
+      type: 'ProductAdded',
+      v: 2,
+      payload: { productId, name, quantity: 1, unit: null },
+    });
+    events.push({ ...envelope(), type: 'ProductChecked', payload: { productId } });
+    events.push({ ...envelope(), type: 'ProductRemoved', payload: { productId } });
   }
   return events;
 }
@@ -129,11 +162,15 @@ const labelled = (name: string) =>
   [...document.querySelectorAll('.product-name')].some((l) => l.textContent === name);
 
 const bench = {
-  /** Writes a history into database `name` through Basket's own import. */
-  async seed(name: string, products: number, total: number) {
+  /**
+   * Writes a history into database `name` through Basket's own import: `products` on the list,
+   * `total - products` check-offs and un-check-offs of them, after `pastNames` things bought and
+   * removed before.
+   */
+  async seed(name: string, products: number, total: number, pastNames = 0) {
     const store = await openDexieStore({ name, projection: listProjection });
     const t = now();
-    await store.importEvents(history(products, total));
+    await store.importEvents(history(products, total, 'e', pastNames));
     store.close();
     return now() - t;
   },
@@ -315,6 +352,29 @@ const bench = {
     }
     setValue(search, '');
     return { dom, paint };
+  },
+
+  /**
+   * The peer app's database (bench/peer): the same `products` names, the same ones bought as
+   * `seed(name, products, products + bought)` checks off.
+   */
+  async seedPeer(name: string, products: number, bought: number) {
+    await Dexie.delete(name);
+    const db = openPeerDb(name);
+    const boughtIds = new Set<number>();
+    for (let n = products; n < products + bought; n += 1) boughtIds.add((n * 7919) % products);
+    const rows: PeerProduct[] = Array.from({ length: products }, (_, i) => ({
+      id: `p${i}`,
+      name: productName(i),
+      quantity: 1,
+      bought: boughtIds.has(i) ? 1 : 0,
+      addedAt: AT + i * 1000,
+      boughtAt: boughtIds.has(i) ? AT + (products + i) * 1000 : null,
+    }));
+    const t = now();
+    await db.products.bulkAdd(rows);
+    db.close();
+    return now() - t;
   },
 
   /** Holds the whole log, as the History view does while it is open. */

@@ -2,14 +2,27 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
 /**
- * The benchmark page: Basket's own modules (the real store, bus and App) plus raw Dexie for the
- * baselines, built like the app but never shipped with it.
+ * The benchmark's pages, built like the app but never shipped with it: the harness (Basket's own
+ * modules plus raw Dexie for the baselines), Basket booting as the app does, and the peer app.
  */
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: here('.'),
   plugins: [react()],
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        harness: here('index.html'),
+        basket: here('basket.html'),
+        peer: here('peer.html'),
+      },
+    },
+  },
   preview: {
     host: 'localhost',
     port: 4175,
