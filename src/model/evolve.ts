@@ -1,9 +1,10 @@
-import { actionOf, type BasketEvent, type Draft } from '../events';
+import { actionOf, type BasketEvent, type Draft, type ProductId } from '../events';
+import { SharedMap } from './shared-map';
 import type { CategoryTable } from './aisles';
 import { describeBatch } from './describe';
 import { handlerOf } from './events';
 import type { ListTable } from './lists';
-import type { AliasTable, ProductTable } from './product';
+import type { AliasTable, Product, ProductTable } from './product';
 import { effectsOf } from './purchase-effects';
 import { copyProducts } from './name-index';
 import type { Rows } from './rows';
@@ -56,7 +57,7 @@ export function evolveCategories(categories: CategoryTable, event: BasketEvent):
 
 /** The product rows of a log: a fresh table folded from `from` (copied, never changed). */
 export function fold(events: Iterable<BasketEvent>, from?: ProductTable): ProductTable {
-  const table = from ? copyProducts(from) : new Map();
+  const table = from ? copyProducts(from) : new SharedMap<ProductId, Product>();
   const aliases: AliasTable = new Map();
   for (const event of events) evolve(table, event, aliases);
   return table;

@@ -8,6 +8,7 @@ import { batches, fold } from './evolve';
 import { tellHistory } from './history';
 import { applyCommitted, foldLog, type ListState } from './read-model';
 import { productOf } from './selectors';
+import { SharedMap } from './shared-map';
 
 /*
  * Two devices act apart, and their logs are merged: by a backup today, by a sync server's order
@@ -202,8 +203,8 @@ describe('any two devices apart, merged in any interleaving', () => {
         const dispatches = batches(log);
         const cut = dispatches.slice(0, at % (dispatches.length + 1)).flat().length;
         const saved = foldLog(log.slice(0, cut), log[cut - 1]?.seq ?? 0);
-        // As a boot reads it: plain tables, nothing carried over from the fold that saved them.
-        const booted = { ...saved, products: new Map(saved.products) };
+        // As a boot reads it: fresh tables, nothing carried over from the fold that saved them.
+        const booted = { ...saved, products: new SharedMap(saved.products) };
         expect(model(applyCommitted(booted, log.slice(cut)))).toEqual(model(state));
         expect(fold(log)).toEqual(state.products);
       }),

@@ -1,13 +1,15 @@
 import type { ProductId, StreamId } from '../events';
 import type { Product, ProductTable } from './product';
+import { SharedMap } from './shared-map';
 
 /**
  * Which product ids hold each name key, so that an add finds the product of its name without a search of the rows (a replay of 100,000 events, 10,000 of them adds, must not
  * search 10,000 rows 10,000 times). Kept beside each product table it describes: made the first
  * time a fold asks (one pass over the rows), then kept in step by `putRow` and `dropRow`.
  *
- * A fold owns a copy of the rows it starts from, and its index goes with it. Copying all of it
- * for every commit would cost what copying the rows costs again, so a copy shares the part that
+ * A fold owns a copy of the rows it starts from (a `SharedMap`, which shares what did not
+ * change), and its index goes with it. Copying all of the index for every commit would cost
+ * 10,000 entries per change, so a copy shares the part that
  * no longer changes (`settled`) and copies only what changed since (`recent`); once that grows
  * large, a copy settles it. Its arrays are replaced, never changed, so copies may share them.
  */
@@ -72,7 +74,7 @@ export function dropRow(table: ProductTable, id: ProductId): void {
 
 /** A copy of the rows for another fold to own, with the name index, if there is one. */
 export function copyProducts(table: ReadonlyMap<ProductId, Product>): ProductTable {
-  const copy: ProductTable = new Map(table);
+  const copy: ProductTable = table instanceof SharedMap ? table.copy() : new SharedMap(table);
   const index = indexes.get(table);
   if (index) indexes.set(copy, copied(index));
   return copy;

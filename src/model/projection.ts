@@ -1,4 +1,5 @@
 import { REDUCER_VERSION } from './evolve';
+import { SharedMap } from './shared-map';
 import type { Product } from './product';
 import type { Purchase } from './purchases';
 import {
@@ -42,8 +43,8 @@ export const listProjection = {
     const purchases = (tables.purchases ?? []) as Purchase[];
     return {
       ...(rest as Omit<ListState, 'products' | 'purchases'>),
-      products: new Map(products.map((p) => [p.productId, p])),
-      purchases: new Map(purchases.map((p) => [p.key, p])),
+      products: new SharedMap(products.map((p) => [p.productId, p])),
+      purchases: new SharedMap(purchases.map((p) => [p.key, p])),
     };
   },
 };

@@ -11,6 +11,7 @@ import type { ListInfo } from './lists';
 import type { Product } from './product';
 import { applyPurchaseEffects, type Purchase } from './purchases';
 import { copyProducts } from './name-index';
+import { SharedMap } from './shared-map';
 import type { UndoStacks } from './stacks';
 
 /** What has committed, folded: the read model the store saves and the bus holds. */
@@ -65,11 +66,11 @@ export type SetAside = UnreadableRow & {
 };
 
 export const emptyList = (lastSeq = 0): ListState => ({
-  products: new Map(),
+  products: new SharedMap(),
   aliases: new Map(),
   versions: new Map(),
   stacks: new Map(),
-  purchases: new Map(),
+  purchases: new SharedMap(),
   lists: new Map(),
   categories: new Map(),
   lastSeq,
@@ -98,7 +99,7 @@ export function foldOnto(list: ListState, events: readonly BasketEvent[]): ListS
   };
   const versions = new Map(list.versions);
   const stacks = new Map(list.stacks);
-  const purchases = new Map(list.purchases);
+  const purchases = SharedMap.of(list.purchases).copy();
   let { lastAt } = list;
   let { events: count, chars } = list.size;
   for (const batch of batches(events)) {

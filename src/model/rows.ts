@@ -1,4 +1,5 @@
 import type { Category, ProductId, StreamId } from '../events';
+import { SharedMap } from './shared-map';
 import type { CategoryTable } from './aisles';
 import type { ListInfo, ListTable } from './lists';
 import { ownProduct, type AliasTable, type Product, type ProductTable } from './product';
@@ -23,7 +24,7 @@ export interface RowsBefore {
 }
 
 export const emptyRows = (): Rows => ({
-  products: new Map(),
+  products: new SharedMap(),
   aliases: new Map(),
   lists: new Map(),
   categories: new Map(),

@@ -13,6 +13,8 @@ import type { EventStore, Projection } from './types';
  * Records are cloned in and out, as IndexedDB does, so no caller can change what was stored.
  */
 export function createMemoryStore<S>(P: Projection<S>): EventStore<S> {
+  /** The read model as IndexedDB would give it back: saved, copied, read again. */
+  const copyOf = (state: S): S => P.fromSaved(structuredClone(P.toSaved(state)));
   let log: StoredEvent[] = [];
   let nextSeq = 1;
   const ids = new Set<string>();
@@ -86,7 +88,7 @@ export function createMemoryStore<S>(P: Projection<S>): EventStore<S> {
     health: () => 'ok',
     sync,
     async load() {
-      return structuredClone(model);
+      return copyOf(model);
     },
     async append(streamId, expectedVersion, events: readonly BasketEvent[]) {
       if (events.length === 0) return [];
@@ -132,14 +134,14 @@ export function createMemoryStore<S>(P: Projection<S>): EventStore<S> {
         model = foldAll();
       }
       onProgress?.(merge.rows.length, merge.rows.length);
-      return { added: merge.added, list: structuredClone(model) };
+      return { added: merge.added, list: copyOf(model) };
     },
     async compact() {
       return 0;
     },
     async rebuild() {
       model = foldAll();
-      return structuredClone(model);
+      return copyOf(model);
     },
     close() {},
   };

@@ -1,0 +1,158 @@
+const GONE: unique symbol = Symbol('gone');
+type Slot<V> = V | typeof GONE;
+
+/** Changes a copy carries before its next copy settles them into a new shared base. */
+const SETTLE_AT = 256;
+
+/**
+ * A `Map` whose copies share what has not changed: `copy()` costs the changes made since the
+ * base was last settled (at most `SETTLE_AT`), not the size of the table, so a fold that copies
+ * 10,000 products or a 50,000-name purchase history per change costs what it changes.
+ *
+ * The base is never written once shared; each copy writes only its own changes over it. It
+ * behaves as a `Map` in every way the model relies on, iteration order included: a key keeps
+ * its place when its value is replaced, and a deleted key set again goes to the end.
+ */
+export class SharedMap<K, V> implements Map<K, V> {
+  readonly [Symbol.toStringTag] = 'Map';
+  #base: ReadonlyMap<K, V>;
+  /** This copy's changes over `#base`: new keys, replaced values, and `GONE` for deletions. */
+  #own: Map<K, Slot<V>>;
+  /** Keys of the base deleted since: set again, they come after the base, as in a `Map`. */
+  #moved: Set<K>;
+  #size: number;
+
+  constructor(entries?: Iterable<readonly [K, V]> | null) {
+    this.#base = new Map(entries ?? []);
+    this.#own = new Map();
+    this.#moved = new Set();
+    this.#size = this.#base.size;
+  }
+
+  /** `map` as a `SharedMap`: itself if it is one, else a copy of its entries. */
+  static of<K, V>(map: ReadonlyMap<K, V>): SharedMap<K, V> {
+    return map instanceof SharedMap ? map : new SharedMap(map);
+  }
+
+  /** A copy to write to, sharing this one's base: changes to either leave the other as it was. */
+  copy(): SharedMap<K, V> {
+    const copy = new SharedMap<K, V>();
+    if (this.#own.size >= SETTLE_AT) {
+      copy.#base = new Map(this);
+    } else {
+      copy.#base = this.#base;
+      copy.#own = new Map(this.#own);
+      copy.#moved = new Set(this.#moved);
+    }
+    copy.#size = this.#size;
+    return copy;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  has(key: K): boolean {
+    const own = this.#own.get(key);
+    if (own !== undefined || this.#own.has(key)) return own !== GONE;
+    return this.#base.has(key);
+  }
+
+  get(key: K): V | undefined {
+    if (this.#own.has(key)) {
+      const own = this.#own.get(key);
+      return own === GONE ? undefined : own;
+    }
+    return this.#base.get(key);
+  }
+
+  set(key: K, value: V): this {
+    const own = this.#own.get(key);
+    if (own === GONE) {
+      // Deleted from the base, now back: at the end, after everything else.
+      this.#own.delete(key);
+      this.#own.set(key, value);
+      this.#size += 1;
+    } else if (this.#own.has(key) || this.#base.has(key)) {
+      this.#own.set(key, value);
+    } else {
+      this.#own.set(key, value);
+      this.#size += 1;
+    }
+    return this;
+  }
+
+  delete(key: K): boolean {
+    if (!this.has(key)) return false;
+    if (this.#base.has(key)) {
+      this.#own.delete(key);
+      this.#own.set(key, GONE);
+      this.#moved.add(key);
+    } else {
+      this.#own.delete(key);
+    }
+    this.#size -= 1;
+    return true;
+  }
+
+  getOrInsert(key: K, value: V): V {
+    if (!this.has(key)) this.set(key, value);
+    return this.get(key)!;
+  }
+
+  getOrInsertComputed(key: K, compute: (key: K) => V): V {
+    if (!this.has(key)) this.set(key, compute(key));
+    return this.get(key)!;
+  }
+
+  clear(): void {
+    this.#base = new Map();
+    this.#own = new Map();
+    this.#moved = new Set();
+    this.#size = 0;
+  }
+
+  entries(): MapIterator<[K, V]> {
+    // Just settled, or never written: the base is the whole table, in its order.
+    return this.#own.size === 0 ? this.#base.entries() : this.#merged();
+  }
+
+  *#merged(): MapIterator<[K, V]> {
+    const own = this.#own;
+    const moved = this.#moved;
+    for (const [key, value] of this.#base) {
+      if (moved.has(key)) continue;
+      const mine = own.get(key);
+      if (mine === undefined && !own.has(key)) yield [key, value];
+      else if (mine !== GONE) yield [key, mine as V];
+    }
+    for (const [key, value] of own) {
+      if (value === GONE) continue;
+      if (moved.has(key) || !this.#base.has(key)) yield [key, value];
+    }
+  }
+
+  keys(): MapIterator<K> {
+    return this.#own.size === 0 ? this.#base.keys() : this.#keys();
+  }
+
+  values(): MapIterator<V> {
+    return this.#own.size === 0 ? this.#base.values() : this.#values();
+  }
+
+  *#keys(): MapIterator<K> {
+    for (const [key] of this.#merged()) yield key;
+  }
+
+  *#values(): MapIterator<V> {
+    for (const [, value] of this.#merged()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+}
