@@ -10,6 +10,7 @@ export * from './stacks';
 export * from './undo';
 export * from './history';
 export * from './purchases';
+export { sameName } from './name-index';
 export * from './purchase-effects';
 export * from './lists';
 export * from './aisles';

@@ -88,13 +88,34 @@ function score(purchase: Purchase, now: number): number {
 
 /**
  * The latest moment the history knows of. Recency is measured from it rather than from the
- * clock: pure, and after a month away the usual things still rank as usual.
+ * clock: pure, and after a month away the usual things still rank as usual. A caller holding
+ * the read model passes its `lastAt` instead, which is known without reading every name.
  */
 function latest(purchases: ReadonlyMap<string, Purchase>): number {
   let now = 0;
   for (const p of purchases.values()) now = Math.max(now, p.lastAddedAt, p.bought.at(-1)?.at ?? 0);
   return now;
 }
+
+/**
+ * The best `limit` of what `offer` gives, in `order`, without sorting everything offered: a
+ * history of 50,000 names gives six suggestions, and each change should cost what it changes.
+ */
+function best<T>(limit: number, order: (a: T, b: T) => number) {
+  const kept: T[] = [];
+  return {
+    offer(item: T) {
+      if (kept.length === limit && order(item, kept[limit - 1]!) >= 0) return;
+      let i = kept.length;
+      while (i > 0 && order(item, kept[i - 1]!) < 0) i -= 1;
+      kept.splice(i, 0, item);
+      if (kept.length > limit) kept.pop();
+    },
+    kept,
+  };
+}
+
+const byKey = (a: Purchase, b: Purchase) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
  * Names from the history that hold what is typed (`matchName`, the rule search follows too):
@@ -104,23 +125,21 @@ function latest(purchases: ReadonlyMap<string, Purchase>): number {
 export function suggestionsFor(
   purchases: ReadonlyMap<string, Purchase>,
   typed: string,
-  now = latest(purchases),
+  now?: number,
   limit = 6,
 ): Purchase[] {
   const query = nameKey(typed);
   if (!query) return [];
-  const found: { purchase: Purchase; order: number; score: number }[] = [];
+  const at = now ?? latest(purchases);
+  const found = best<{ purchase: Purchase; order: number; score: number }>(
+    limit,
+    (a, b) => a.order - b.order || b.score - a.score || byKey(a.purchase, b.purchase),
+  );
   for (const purchase of purchases.values()) {
     const match = purchase.key === query ? null : matchName(purchase.key, query);
-    if (match) found.push({ purchase, order: MATCH_ORDER[match], score: score(purchase, now) });
+    if (match) found.offer({ purchase, order: MATCH_ORDER[match], score: score(purchase, at) });
   }
-  return found
-    .sort(
-      (a, b) =>
-        a.order - b.order || b.score - a.score || a.purchase.key.localeCompare(b.purchase.key),
-    )
-    .slice(0, limit)
-    .map((f) => f.purchase);
+  return found.kept.map((f) => f.purchase);
 }
 
 /** A product to buy again on a list, and how many (of what unit) were bought there last time. */
@@ -138,29 +157,32 @@ export interface Offer {
 export function buyAgain(
   purchases: ReadonlyMap<string, Purchase>,
   streamId: StreamId,
-  onList: ReadonlySet<string>,
-  now = latest(purchases),
+  onList: { has(key: string): boolean },
+  now?: number,
   limit = 6,
 ): Offer[] {
-  const offers: (Offer & { times: number; score: number })[] = [];
+  const at = now ?? latest(purchases);
+  const offers = best<Offer & { times: number; score: number }>(
+    limit,
+    (a, b) => b.times - a.times || b.score - a.score || byKey(a.purchase, b.purchase),
+  );
   for (const purchase of purchases.values()) {
-    if (onList.has(purchase.key)) continue;
-    const here = purchase.bought.filter((b) => b.streamId === streamId);
-    const last = here.at(-1);
-    if (!last) continue;
-    offers.push({
+    // Counted in place: an array per name of a long history was most of this scan's cost.
+    let times = 0;
+    let last: Bought | undefined;
+    for (const b of purchase.bought) {
+      if (b.streamId !== streamId) continue;
+      times += 1;
+      last = b;
+    }
+    if (!last || onList.has(purchase.key)) continue;
+    offers.offer({
       purchase,
       quantity: last.quantity,
       unit: last.unit,
-      times: here.length,
-      score: score(purchase, now),
+      times,
+      score: score(purchase, at),
     });
   }
-  return offers
-    .sort(
-      (a, b) =>
-        b.times - a.times || b.score - a.score || a.purchase.key.localeCompare(b.purchase.key),
-    )
-    .slice(0, limit)
-    .map(({ purchase, quantity, unit }) => ({ purchase, quantity, unit }));
+  return offers.kept.map(({ purchase, quantity, unit }) => ({ purchase, quantity, unit }));
 }

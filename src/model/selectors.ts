@@ -24,9 +24,21 @@ export interface ShoppingView {
 }
 
 const byCheckedNewest = (a: Product, b: Product) =>
-  (b.checkedAt ?? 0) - (a.checkedAt ?? 0) || a.key.localeCompare(b.key);
+  (b.checkedAt ?? 0) - (a.checkedAt ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-export function shoppingView(list: ListState, streamId: StreamId, search: string): ShoppingView {
+const NONE: ReadonlySet<ProductId> = new Set();
+
+/**
+ * The list as the shopping screen shows it. `lingering`: products just checked off here, which
+ * stay in their aisle for a moment (checked, but placed as if still to buy) so a mistaken tap
+ * can be tapped again; the counts and totals are the real ones.
+ */
+export function shoppingView(
+  list: ListState,
+  streamId: StreamId,
+  search: string,
+  lingering: ReadonlySet<ProductId> = NONE,
+): ShoppingView {
   const query = nameKey(search);
   const toBuy: Product[] = [];
   const bought: Product[] = [];
@@ -47,7 +59,7 @@ export function shoppingView(list: ListState, streamId: StreamId, search: string
       if (!product.checked) toBuyCents += cents;
     }
     if (query && !matchName(product.key, query)) continue;
-    if (product.checked) {
+    if (product.checked && !lingering.has(product.productId)) {
       bought.push(product);
       continue;
     }

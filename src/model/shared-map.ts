@@ -13,7 +13,7 @@ const SETTLE_AT = 256;
  * behaves as a `Map` in every way the model relies on, iteration order included: a key keeps
  * its place when its value is replaced, and a deleted key set again goes to the end.
  */
-export class SharedMap<K, V> implements Map<K, V> {
+export class SharedMap<K, V extends NonNullable<unknown>> implements Map<K, V> {
   readonly [Symbol.toStringTag] = 'Map';
   #base: ReadonlyMap<K, V>;
   /** This copy's changes over `#base`: new keys, replaced values, and `GONE` for deletions. */
@@ -30,7 +30,7 @@ export class SharedMap<K, V> implements Map<K, V> {
   }
 
   /** `map` as a `SharedMap`: itself if it is one, else a copy of its entries. */
-  static of<K, V>(map: ReadonlyMap<K, V>): SharedMap<K, V> {
+  static of<K, V extends NonNullable<unknown>>(map: ReadonlyMap<K, V>): SharedMap<K, V> {
     return map instanceof SharedMap ? map : new SharedMap(map);
   }
 
@@ -54,16 +54,14 @@ export class SharedMap<K, V> implements Map<K, V> {
 
   has(key: K): boolean {
     const own = this.#own.get(key);
-    if (own !== undefined || this.#own.has(key)) return own !== GONE;
-    return this.#base.has(key);
+    if (own === undefined) return this.#base.has(key);
+    return own !== GONE;
   }
 
   get(key: K): V | undefined {
-    if (this.#own.has(key)) {
-      const own = this.#own.get(key);
-      return own === GONE ? undefined : own;
-    }
-    return this.#base.get(key);
+    const own = this.#own.get(key);
+    if (own === undefined) return this.#base.get(key);
+    return own === GONE ? undefined : own;
   }
 
   set(key: K, value: V): this {
@@ -117,18 +115,19 @@ export class SharedMap<K, V> implements Map<K, V> {
     return this.#own.size === 0 ? this.#base.entries() : this.#merged();
   }
 
+  // Values are never undefined here, so one lookup in `#own` per entry of the base tells
+  // whether it was changed: the common case (unchanged) costs no more.
   *#merged(): MapIterator<[K, V]> {
     const own = this.#own;
     const moved = this.#moved;
-    for (const [key, value] of this.#base) {
-      if (moved.has(key)) continue;
+    const base = this.#base;
+    for (const [key, value] of base) {
       const mine = own.get(key);
-      if (mine === undefined && !own.has(key)) yield [key, value];
-      else if (mine !== GONE) yield [key, mine as V];
+      if (mine === undefined) yield [key, value];
+      else if (mine !== GONE && !moved.has(key)) yield [key, mine];
     }
     for (const [key, value] of own) {
-      if (value === GONE) continue;
-      if (moved.has(key) || !this.#base.has(key)) yield [key, value];
+      if (value !== GONE && (moved.has(key) || !base.has(key))) yield [key, value];
     }
   }
 
@@ -145,7 +144,17 @@ export class SharedMap<K, V> implements Map<K, V> {
   }
 
   *#values(): MapIterator<V> {
-    for (const [, value] of this.#merged()) yield value;
+    const own = this.#own;
+    const moved = this.#moved;
+    const base = this.#base;
+    for (const [key, value] of base) {
+      const mine = own.get(key);
+      if (mine === undefined) yield value;
+      else if (mine !== GONE && !moved.has(key)) yield mine;
+    }
+    for (const [key, value] of own) {
+      if (value !== GONE && (moved.has(key) || !base.has(key))) yield value;
+    }
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {

@@ -8,10 +8,14 @@ import { suggestionsFor, type Purchase } from '../../model';
  */
 export function useSuggestions(typed: string, take: (purchase: Purchase) => void) {
   const purchases = useBasketState((s) => s.list.purchases);
+  const lastAt = useBasketState((s) => s.list.lastAt);
   const [active, setActive] = useState(-1);
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
-  const options = useMemo(() => suggestionsFor(purchases, typed), [purchases, typed]);
+  const options = useMemo(
+    () => suggestionsFor(purchases, typed, lastAt),
+    [purchases, typed, lastAt],
+  );
   const open = focused && options.length > 0 && dismissedFor !== typed;
   const current = open && active >= 0 ? options[active] : undefined;
 

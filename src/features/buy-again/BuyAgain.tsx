@@ -2,7 +2,7 @@ import Plus from 'lucide-react/icons/plus';
 import { useId, useMemo } from 'react';
 import { parseName, parseQuantity, parseUnit } from '../../events';
 import { useBasket, useBasketState } from '../../bus';
-import { buyAgain, rhythmOf } from '../../model';
+import { buyAgain, rhythmOf, sameName } from '../../model';
 import { useI18n } from '../../i18n';
 
 /**
@@ -13,15 +13,17 @@ export function BuyAgain() {
   const basket = useBasket();
   const purchases = useBasketState((s) => s.list.purchases);
   const products = useBasketState((s) => s.list.products);
+  const lastAt = useBasketState((s) => s.list.lastAt);
   const streamId = useBasketState((s) => s.currentList);
   const headingId = useId();
   const { t } = useI18n();
   const offers = useMemo(() => {
-    const onList = new Set(
-      [...products.values()].filter((p) => !p.checked && p.streamId === streamId).map((p) => p.key),
-    );
-    return buyAgain(purchases, streamId, onList);
-  }, [purchases, products, streamId]);
+    // Still to buy here, asked of the name index rather than by reading every product.
+    const onList = {
+      has: (key: string) => sameName(products, streamId, key)?.checked === false,
+    };
+    return buyAgain(purchases, streamId, onList, lastAt);
+  }, [purchases, products, streamId, lastAt]);
 
   if (offers.length === 0) return null;
   return (

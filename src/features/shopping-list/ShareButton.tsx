@@ -6,12 +6,16 @@ import { says } from '../../events/sentence';
 import { useI18n } from '../../i18n';
 
 /** Hands the products still to buy to another app (Web Share), or copies them as text. */
+/** `toBuy` may hold a product just checked off that still shows in its aisle: it is not shared. */
 export function ShareButton({ title, toBuy }: { title: string; toBuy: readonly Product[] }) {
   const basket = useBasket();
   const { t } = useI18n();
 
   async function share() {
-    const text = listAsText(title, toBuy);
+    const text = listAsText(
+      title,
+      toBuy.filter((p) => !p.checked),
+    );
     if (typeof navigator.share === 'function') {
       try {
         await navigator.share({ title, text });
@@ -35,7 +39,7 @@ export function ShareButton({ title, toBuy }: { title: string; toBuy: readonly P
       className="quiet icon"
       aria-label={t('shareList')}
       title={t('shareList')}
-      disabled={toBuy.length === 0}
+      disabled={!toBuy.some((p) => !p.checked)}
       onClick={() => void share()}
     >
       <Share2 aria-hidden="true" size={22} />

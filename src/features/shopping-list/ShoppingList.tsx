@@ -27,40 +27,32 @@ export function ShoppingList({ tools }: { tools?: ReactNode }) {
   const list = useBasketState((s) => s.list);
   const search = useBasketState((s) => s.search);
   const streamId = useBasketState((s) => s.currentList);
-  const view = useMemo(() => shoppingView(list, streamId, search), [list, streamId, search]);
   const { lingering, checkedHere, uncheckedHere } = useLingering();
-  // Where each product shows: one just checked off here stays in its aisle for a moment.
-  const placed = useMemo(() => {
-    if (lingering.size === 0) return view;
-    const products = new Map(list.products);
-    for (const id of lingering) {
-      const product = products.get(id);
-      if (product?.checked) products.set(id, { ...product, checked: false });
-    }
-    return shoppingView({ ...list, products }, streamId, search);
-  }, [view, lingering, list, streamId, search]);
+  // One pass over the list per change: where each product shows (one just checked off here
+  // stays in its aisle for a moment), and the counts.
+  const view = useMemo(
+    () => shoppingView(list, streamId, search, lingering),
+    [list, streamId, search, lingering],
+  );
   const rows = useMemo(() => {
     const out: Row[] = [];
-    const real = (p: Product) =>
-      lingering.has(p.productId) ? (list.products.get(p.productId) ?? p) : p;
-    for (const { category, products } of placed.aisles) {
-      products.forEach((p, i) => {
-        const product = real(p);
+    for (const { category, products } of view.aisles) {
+      products.forEach((product, i) => {
         out.push(
           i === 0 ? { product, heading: { category, count: products.length } } : { product },
         );
       });
     }
-    placed.bought.forEach((product, i) =>
+    view.bought.forEach((product, i) =>
       out.push(
         i === 0
-          ? { product, heading: { category: 'bought', count: placed.bought.length } }
+          ? { product, heading: { category: 'bought', count: view.bought.length } }
           : { product },
       ),
     );
     return out;
-  }, [placed, lingering, list]);
-  const shown = useMemo(() => placed.aisles.map((a) => a.category), [placed]);
+  }, [view]);
+  const shown = useMemo(() => view.aisles.map((a) => a.category), [view]);
 
   const toggle = useCallback(
     (product: Product) => {
