@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
@@ -86,6 +86,10 @@ export default defineConfig({
     cacheHeaders(),
     securityHeaders(),
   ],
+  resolve: {
+    // RxJS's ES2015 build: classes as classes, no tslib helpers (its default is ES5).
+    conditions: ['es2015', ...defaultClientConditions],
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
