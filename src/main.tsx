@@ -1,9 +1,8 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { UpdatePrompt } from './app/UpdatePrompt';
-import { BasketProvider, openBasket } from './bus';
+import { BasketProvider, openBasket, preloadBasket } from './bus';
 import { I18nProvider, initialLanguage, loadMessages, type Messages } from './i18n';
 import { en } from './i18n/en';
 import { says, type Sentence } from './events/sentence';
@@ -11,6 +10,11 @@ import { helpersFor, translate } from './i18n/sentence';
 import { StorageError } from './store';
 import { downloadJson } from './ui/download';
 import './app/app.css';
+
+// The service worker's registration and update prompt wait until the list has painted.
+const UpdatePrompt = lazy(() =>
+  import('./app/UpdatePrompt').then(({ UpdatePrompt }) => ({ default: UpdatePrompt })),
+);
 
 const container = document.getElementById('root')!;
 const root = createRoot(container);
@@ -78,11 +82,26 @@ async function main() {
         <BasketProvider basket={basket}>
           <I18nProvider initial={{ language, messages: loaded }}>
             <App />
-            <UpdatePrompt />
+            <Suspense fallback={null}>
+              <UpdatePrompt />
+            </Suspense>
           </I18nProvider>
         </BasketProvider>
       </ErrorBoundary>
     </StrictMode>,
+  );
+  // The first add or tick must not wait for its code: fetched (from the service worker's cache,
+  // after the first visit) as soon as the list has painted.
+  afterPaint(() => void preloadBasket().catch(() => {}));
+}
+
+/** Runs `work` once the browser has painted what was just rendered and has a moment. */
+function afterPaint(work: () => void) {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+      else work();
+    }, 0),
   );
 }
 

@@ -2,7 +2,6 @@ import { initialState, type EventContext } from '../model';
 import { backups } from './backup';
 import { browserHidden, browserIdle, systemContext } from './browser';
 import { createCatchUp } from './catch-up';
-import { runCommand } from './command';
 import { createHouseholdDoor } from './household';
 import { COMPACT_EVERY, keepHouse } from './housekeeping';
 import { createNotices } from './notices';
@@ -16,6 +15,17 @@ export type { ChangeFeed } from './catch-up';
 export type { HouseholdDoor, HouseholdView } from './household';
 export { COMPACT_EVERY } from './housekeeping';
 export { historyLarge } from './notices';
+
+/**
+ * Deciding and describing commands (the whole of `decide`) is not needed to show the list: it
+ * loads after the first paint (`preloadBasket`), or with the first command if that comes sooner.
+ */
+const commands = () => import('./command');
+
+/** Loads what the first action needs, so it is not kept waiting; call once the list shows. */
+export function preloadBasket(): Promise<unknown> {
+  return commands();
+}
 
 /**
  * The bus, put together. Two producers, one signal each, feed one fold: the session's transient
@@ -85,8 +95,11 @@ export async function createBasket({
 
   return {
     dispatch: (command) =>
-      queue.inTurn(() =>
-        runCommand({ store, ctx: stamped, state: state.get, notices, wrote }, command),
+      queue.inTurn(async () =>
+        (await commands()).runCommand(
+          { store, ctx: stamped, state: state.get, notices, wrote },
+          command,
+        ),
       ),
     importBackup: backup.importBackup,
     rebuild: backup.rebuild,
