@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../src/app/App';
 import { ErrorBoundary } from '../src/app/ErrorBoundary';
-import { BasketProvider, openBasket } from '../src/bus';
+import { BasketProvider, openBasket, preloadBasket } from '../src/bus';
 import { I18nProvider, initialLanguage, loadMessages } from '../src/i18n';
 import '../src/app/app.css';
 
@@ -32,6 +32,8 @@ root.render(
     </ErrorBoundary>
   </StrictMode>,
 );
+// As main.tsx does once the list shows: the command code, ahead of the first tap.
+requestAnimationFrame(() => setTimeout(() => void preloadBasket(), 0));
 
 declare global {
   interface Window {

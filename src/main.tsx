@@ -92,7 +92,13 @@ async function main() {
   );
   // The first add or tick must not wait for its code: fetched (from the service worker's cache,
   // after the first visit) as soon as the list has painted.
-  afterPaint(() => void preloadBasket().catch(() => {}));
+  afterPaint(
+    () =>
+      void preloadBasket().catch((error: unknown) =>
+        // Not lost: the first command asks for it again, and says so if it still cannot load.
+        console.warn('Basket could not fetch its command code ahead of time', error),
+      ),
+  );
 }
 
 /** Runs `work` once the browser has painted what was just rendered and has a moment. */
