@@ -3,6 +3,7 @@ import { Menu as MenuIcon, X } from 'lucide-react';
 import { AddProductForm } from '../features/add-product/AddProductForm';
 import { usePersistence } from '../features/backup/usePersistence';
 import { BuyAgain } from '../features/buy-again/BuyAgain';
+import { useAfterPaint } from '../ui/useAfterPaint';
 import type { ListMode } from '../features/lists/ListActions';
 import { ListNav } from '../features/lists/ListNav';
 import { QuickPicks } from '../features/first-visit/QuickPicks';
@@ -37,6 +38,8 @@ export function App() {
   const [offered] = useState(offeredInvite);
   // Someone arriving by an invite link sees the offer at once, above the list.
   const [syncOpen, setSyncOpen] = useState(offered !== undefined);
+  // What is below the list comes a frame after the list: the first rows show without waiting.
+  const belowTheList = useAfterPaint();
   const [menu, setMenu] = useState<ListMode | null>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
@@ -101,8 +104,12 @@ export function App() {
                 <Notices />
                 <SearchBox />
                 <ShoppingList tools={<ReorderButton />} />
-                <BuyAgain />
-                <QuickPicks />
+                {belowTheList && (
+                  <>
+                    <BuyAgain />
+                    <QuickPicks />
+                  </>
+                )}
               </>
             )}
           </main>

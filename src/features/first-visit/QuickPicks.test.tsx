@@ -8,8 +8,9 @@ afterEach(() => {
   document.documentElement.lang = 'en';
 });
 
-const picks = () =>
-  within(screen.getByRole('region', { name: 'Quick picks' }))
+// They come a frame after the list (App's `belowTheList`).
+const picks = async () =>
+  within(await screen.findByRole('region', { name: 'Quick picks' }))
     .getAllByRole('button')
     .map((b) => b.getAttribute('aria-label'));
 
@@ -21,7 +22,7 @@ describe('a first visit', () => {
         'Your list is empty. Type what you need in the add field, or tap a quick pick.',
       ),
     ).toBeVisible();
-    expect(picks()).toEqual([
+    expect(await picks()).toEqual([
       'Add Milk',
       'Add Bread',
       'Add Eggs',
@@ -35,7 +36,7 @@ describe('a first visit', () => {
     await user.click(screen.getByRole('button', { name: 'Add Milk' }));
     expect(await screen.findByRole('checkbox', { name: 'Milk' })).not.toBeChecked();
     // Still offered below the list, without what is on it now.
-    expect(picks()).not.toContain('Add Milk');
+    expect(await picks()).not.toContain('Add Milk');
     await user.click(screen.getByRole('button', { name: 'Add Eggs' }));
     await screen.findByRole('checkbox', { name: 'Eggs' });
     expect(shownProducts()).toEqual(['Eggs', 'Milk']);
@@ -53,7 +54,7 @@ describe('a first visit', () => {
     expect(
       await screen.findByText('清单还是空的。在添加栏里输入要买的东西，或者点一下常买的东西。'),
     ).toBeVisible();
-    const region = screen.getByRole('region', { name: '常买的东西' });
+    const region = await screen.findByRole('region', { name: '常买的东西' });
     expect(within(region).getAllByRole('button')[0]).toHaveAccessibleName('添加牛奶');
     await user.click(within(region).getByRole('button', { name: '添加鸡蛋' }));
     expect(await screen.findByRole('checkbox', { name: '鸡蛋' })).toBeInTheDocument();
