@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STREAM } from '../events';
 import { add, addIn, check, clearBought, edit, redo, undo } from '../test/commands';
 import { daysPass, given } from '../test/given';
 import { buyAgain, rhythmOf, suggestionsFor, type Purchase } from './purchases';
+import { SharedMap } from './shared-map';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -120,7 +122,7 @@ describe('suggestions', () => {
   });
 
   it('offers to buy again the most bought products not on the list, with the last quantity', () => {
-    const offers = buyAgain(history, DEFAULT_STREAM, new Set(['milk']), now, 3);
+    const offers = buyAgain(history, DEFAULT_STREAM, new Set(['milk']), 3);
     expect(offers.map((o) => [o.purchase.name, o.quantity])).toEqual([
       ['Bread', 9],
       ['Oat milk', 5],
@@ -136,9 +138,52 @@ describe('suggestions', () => {
       ]),
     );
     const offered = (streamId: string) =>
-      buyAgain(both, streamId, new Set(), now).map((o) => o.purchase.name);
+      buyAgain(both, streamId, new Set()).map((o) => o.purchase.name);
     expect(offered(DEFAULT_STREAM)).toEqual(['Milk']);
     expect(offered('hardware')).toEqual(['Nails']);
     expect(offered('garden')).toEqual([]);
+  });
+
+  it('property: offers the same from a shared history, however it changed, as from a plain one', () => {
+    const write = fc.record({
+      name: fc.nat(400).map((n) => `Item ${n}`),
+      times: fc.nat(4),
+      day: fc.nat(30),
+      list: fc.constantFrom(DEFAULT_STREAM, 'hardware'),
+      gone: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(write, { maxLength: 12 }), { maxLength: 80 }),
+        fc.uniqueArray(fc.nat(60).map((n) => `item ${n}`)),
+        (changes, onList) => {
+          // A history to start from (the settled part), then changes over it: some settle.
+          let shared = new SharedMap<string, Purchase>(
+            Array.from({ length: 60 }, (_, i) => {
+              const p = purchase(`Item ${i}`, 1 + (i % 5), now - i * DAY, i % 4);
+              return [p.key, p] as const;
+            }),
+          );
+          for (const change of changes) {
+            // One copy per change, as the fold makes: it settles now and then, as in the app.
+            shared = shared.copy();
+            for (const { name, times, day, list, gone } of change) {
+              const key = name.toLowerCase();
+              if (gone) shared.delete(key);
+              else shared.set(key, purchase(name, times + 1, now - day * DAY, times, list));
+            }
+            // What is asked between changes is ranked and kept, then read with what changed.
+            buyAgain(shared, DEFAULT_STREAM, new Set(onList));
+          }
+          const plain = new Map(shared);
+          for (const list of [DEFAULT_STREAM, 'hardware']) {
+            expect(buyAgain(shared, list, new Set(onList), 3)).toEqual(
+              buyAgain(plain, list, new Set(onList), 3),
+            );
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

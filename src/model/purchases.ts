@@ -1,5 +1,6 @@
 import { nameKey, type StreamId } from '../events';
 import { MATCH_ORDER, matchName } from './name-match';
+import { SharedMap } from './shared-map';
 
 /** What the history knows about one product name, across every list: the basis of suggestions. */
 export interface Purchase {
@@ -149,40 +150,80 @@ export interface Offer {
   readonly unit: string | null;
 }
 
+interface Ranked extends Offer {
+  readonly times: number;
+  /** When it was last bought on this list. */
+  readonly at: number;
+}
+
+/** Most bought on the list first, then the most recently bought there, then by name. */
+const byHabit = (a: Ranked, b: Ranked) =>
+  b.times - a.times || b.at - a.at || byKey(a.purchase, b.purchase);
+
+/** What `purchase` offers to buy again on list `streamId`, if it was bought there. */
+function rankedOn(purchase: Purchase, streamId: StreamId): Ranked | undefined {
+  // Counted in place: an array per name of a long history was most of a scan's cost.
+  let times = 0;
+  let last: Bought | undefined;
+  for (const b of purchase.bought) {
+    if (b.streamId !== streamId) continue;
+    times += 1;
+    last = b;
+  }
+  return last && { purchase, quantity: last.quantity, unit: last.unit, times, at: last.at };
+}
+
+/** Each settled history's offers on each list, ranked once: see `buyAgain`. */
+const rankings = new WeakMap<ReadonlyMap<string, Purchase>, Map<StreamId, readonly Ranked[]>>();
+
+function rankingOf(settled: ReadonlyMap<string, Purchase>, streamId: StreamId) {
+  let lists = rankings.get(settled);
+  if (!lists) rankings.set(settled, (lists = new Map()));
+  let ranked = lists.get(streamId);
+  if (!ranked) {
+    const all: Ranked[] = [];
+    for (const purchase of settled.values()) {
+      const offer = rankedOn(purchase, streamId);
+      if (offer) all.push(offer);
+    }
+    lists.set(streamId, (ranked = all.sort(byHabit)));
+  }
+  return ranked;
+}
+
 /**
  * What to offer to buy again on list `streamId`: products bought on that list (a new "Hardware
  * store" list is offered nothing from the groceries), none of those on it to buy now (`onList`,
- * by name key), the most often bought there first, with the quantity bought there last.
+ * by name key), the most often bought there first, then the most recently, with the quantity
+ * bought there last.
+ *
+ * Asked after every change, it must not read a history of 50,000 names each time. The order
+ * depends on nothing but each name's own purchases, so the shared part of a `SharedMap` history
+ * is ranked once (until it is next settled, every few hundred changes) and each ask reads that
+ * ranking from the top, skipping what is on the list, plus the few names changed since.
  */
 export function buyAgain(
   purchases: ReadonlyMap<string, Purchase>,
   streamId: StreamId,
   onList: { has(key: string): boolean },
-  now?: number,
   limit = 6,
 ): Offer[] {
-  const at = now ?? latest(purchases);
-  const offers = best<Offer & { times: number; score: number }>(
-    limit,
-    (a, b) => b.times - a.times || b.score - a.score || byKey(a.purchase, b.purchase),
-  );
-  for (const purchase of purchases.values()) {
-    // Counted in place: an array per name of a long history was most of this scan's cost.
-    let times = 0;
-    let last: Bought | undefined;
-    for (const b of purchase.bought) {
-      if (b.streamId !== streamId) continue;
-      times += 1;
-      last = b;
+  const offers = best<Ranked>(limit, byHabit);
+  const offer = (ranked: Ranked | undefined) => {
+    if (ranked && !onList.has(ranked.purchase.key)) offers.offer(ranked);
+  };
+  if (purchases instanceof SharedMap) {
+    const changed = new Set(purchases.changedKeys());
+    for (const ranked of rankingOf(purchases.settled(), streamId)) {
+      if (offers.kept.length === limit) break;
+      if (!changed.has(ranked.purchase.key)) offer(ranked);
     }
-    if (!last || onList.has(purchase.key)) continue;
-    offers.offer({
-      purchase,
-      quantity: last.quantity,
-      unit: last.unit,
-      times,
-      score: score(purchase, at),
-    });
+    for (const key of changed) {
+      const purchase = purchases.get(key);
+      if (purchase) offer(rankedOn(purchase, streamId));
+    }
+  } else {
+    for (const purchase of purchases.values()) offer(rankedOn(purchase, streamId));
   }
   return offers.kept.map(({ purchase, quantity, unit }) => ({ purchase, quantity, unit }));
 }

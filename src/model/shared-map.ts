@@ -48,6 +48,20 @@ export class SharedMap<K, V extends NonNullable<unknown>> implements Map<K, V> {
     return copy;
   }
 
+  /**
+   * The part of the table shared with other copies, which no write changes: a derived view of
+   * it can be kept (in a `WeakMap` keyed by it) and reused until it is next settled, with
+   * `changedKeys` read afresh.
+   */
+  settled(): ReadonlyMap<K, V> {
+    return this.#base;
+  }
+
+  /** The keys written or deleted since `settled()` was made: at most a few hundred. */
+  changedKeys(): Iterable<K> {
+    return this.#own.keys();
+  }
+
   get size(): number {
     return this.#size;
   }

@@ -13,7 +13,6 @@ export function BuyAgain() {
   const basket = useBasket();
   const purchases = useBasketState((s) => s.list.purchases);
   const products = useBasketState((s) => s.list.products);
-  const lastAt = useBasketState((s) => s.list.lastAt);
   const streamId = useBasketState((s) => s.currentList);
   const headingId = useId();
   const { t } = useI18n();
@@ -22,8 +21,8 @@ export function BuyAgain() {
     const onList = {
       has: (key: string) => sameName(products, streamId, key)?.checked === false,
     };
-    return buyAgain(purchases, streamId, onList, lastAt);
-  }, [purchases, products, streamId, lastAt]);
+    return buyAgain(purchases, streamId, onList);
+  }, [purchases, products, streamId]);
 
   if (offers.length === 0) return null;
   return (
