@@ -6,7 +6,10 @@ import { matchName } from './name-match';
 import type { ListState } from './read-model';
 
 export interface ShoppingView {
-  /** Still to buy, aisle by aisle in the list's order. */
+  /**
+   * Still to buy, aisle by aisle in the list's order; with them, in their places, the products
+   * `lingering` names (checked off here a moment ago), checked.
+   */
   readonly aisles: readonly Aisle[];
   /** The same products, in the same order, as one run. */
   readonly toBuy: readonly Product[];
