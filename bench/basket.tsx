@@ -4,6 +4,7 @@ import { App } from '../src/app/App';
 import { ErrorBoundary } from '../src/app/ErrorBoundary';
 import { BasketProvider, openBasket, preloadBasket } from '../src/bus';
 import { I18nProvider, initialLanguage, loadMessages } from '../src/i18n';
+import { afterPaint } from '../src/ui/after-paint';
 import '../src/app/app.css';
 
 /**
@@ -33,7 +34,7 @@ root.render(
   </StrictMode>,
 );
 // As main.tsx does once the list shows: the command code, ahead of the first tap.
-requestAnimationFrame(() => setTimeout(() => void preloadBasket(), 0));
+afterPaint(() => void preloadBasket());
 
 declare global {
   interface Window {

@@ -8,6 +8,7 @@ import { en } from './i18n/en';
 import { says, type Sentence } from './events/sentence';
 import { helpersFor, translate } from './i18n/sentence';
 import { StorageError } from './store';
+import { afterPaint } from './ui/after-paint';
 import { downloadJson } from './ui/download';
 import './app/app.css';
 
@@ -92,23 +93,20 @@ async function main() {
   );
   // The first add or tick must not wait for its code: fetched (from the service worker's cache,
   // after the first visit) as soon as the list has painted.
-  afterPaint(
-    () =>
-      void preloadBasket().catch((error: unknown) =>
-        // Not lost: the first command asks for it again, and says so if it still cannot load.
-        console.warn('Basket could not fetch its command code ahead of time', error),
-      ),
+  afterPaint(() => whenIdle(preload));
+}
+
+function preload() {
+  void preloadBasket().catch((error: unknown) =>
+    // Not lost: the first command asks for it again, and says so if it still cannot load.
+    console.warn('Basket could not fetch its command code ahead of time', error),
   );
 }
 
-/** Runs `work` once the browser has painted what was just rendered and has a moment. */
-function afterPaint(work: () => void) {
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
-      else work();
-    }, 0),
-  );
+/** Runs `work` when the browser has a moment (or at once, where it cannot say). */
+function whenIdle(work: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+  else work();
 }
 
 main().catch((error: unknown) => {

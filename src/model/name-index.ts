@@ -74,7 +74,7 @@ export function dropRow(table: ProductTable, id: ProductId): void {
 
 /** A copy of the rows for another fold to own, with the name index, if there is one. */
 export function copyProducts(table: ReadonlyMap<ProductId, Product>): ProductTable {
-  const copy: ProductTable = table instanceof SharedMap ? table.copy() : new SharedMap(table);
+  const copy: ProductTable = SharedMap.copyOf(table);
   const index = indexes.get(table);
   if (index) indexes.set(copy, copied(index));
   return copy;

@@ -99,7 +99,7 @@ export function foldOnto(list: ListState, events: readonly BasketEvent[]): ListS
   };
   const versions = new Map(list.versions);
   const stacks = new Map(list.stacks);
-  const purchases = SharedMap.of(list.purchases).copy();
+  const purchases = SharedMap.copyOf(list.purchases);
   let { lastAt } = list;
   let { events: count, chars } = list.size;
   for (const batch of batches(events)) {

@@ -29,9 +29,9 @@ export class SharedMap<K, V extends NonNullable<unknown>> implements Map<K, V> {
     this.#size = this.#base.size;
   }
 
-  /** `map` as a `SharedMap`: itself if it is one, else a copy of its entries. */
-  static of<K, V extends NonNullable<unknown>>(map: ReadonlyMap<K, V>): SharedMap<K, V> {
-    return map instanceof SharedMap ? map : new SharedMap(map);
+  /** A `SharedMap` to write to with `map`'s entries: a cheap copy if `map` is one already. */
+  static copyOf<K, V extends NonNullable<unknown>>(map: ReadonlyMap<K, V>): SharedMap<K, V> {
+    return map instanceof SharedMap ? map.copy() : new SharedMap(map);
   }
 
   /** A copy to write to, sharing this one's base: changes to either leave the other as it was. */
