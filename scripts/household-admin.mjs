@@ -1,5 +1,6 @@
 // What `npm run household` does, as functions the test harness calls too: make a household
 // (its account, keys, stream and encryption key), print its invite again, list and remove them.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { awaitReload, connectAdmin, serverFor } from './household-connect.mjs';
 import { HouseholdError } from './household-error.mjs';
@@ -59,6 +60,29 @@ function linkOf(household, server, app) {
   });
 }
 
+/** How long a stream add may keep meeting the store failure below before it is given up. */
+const STORE_RETRY_FOR = 10_000;
+
+/**
+ * Adds the household's stream. Just after a reload, nats-server 2.9 sometimes answers an add with
+ * "error creating store for stream" (JetStream error 10049; the cause goes only to its own log)
+ * while it is still setting up the new account's JetStream; the same add moments later succeeds,
+ * and an add of an identical config is idempotent, so it is asked again until `STORE_RETRY_FOR`.
+ */
+async function addStream(jsm, config) {
+  const deadline = Date.now() + STORE_RETRY_FOR;
+  for (;;) {
+    try {
+      return await jsm.streams.add(config);
+    } catch (error) {
+      if (!/error creating store for stream/i.test(error?.message) || Date.now() > deadline) {
+        throw error;
+      }
+      await sleep(100);
+    }
+  }
+}
+
 /**
  * Makes a household on the server running for `dir`: an account `HH_<id>` with an admin and a
  * browser user, the server reloaded, the stream `HH_<id>` made by the admin, and a fresh
@@ -93,7 +117,7 @@ export async function createHousehold({ dir, name, app }) {
     try {
       const jsm = await awaitReload(dir, server, household);
       try {
-        await jsm.streams.add(streamConfig(id));
+        await addStream(jsm, streamConfig(id));
       } finally {
         await jsm.getConnection().close();
       }
