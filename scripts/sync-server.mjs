@@ -51,7 +51,10 @@ console.log(
     'Ctrl+C stops it)',
 );
 
-server.exited.then(({ code, signal }) => {
+server.exited.then(async ({ code, signal }) => {
+  // Ctrl+C signals the whole group, nats-server too, and it can be seen to exit before this
+  // process has run its own handler for the same signal (CI met this once): a moment first.
+  await new Promise((resolve) => setTimeout(resolve, 200));
   if (stopping) return;
   console.error(
     `sync-server: nats-server stopped on its own (${signal ?? `exit code ${code}`}):\n` +
