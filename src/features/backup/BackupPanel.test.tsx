@@ -54,8 +54,10 @@ describe('backing up and restoring a list', () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     const [{ name, blob }] = downloads as [{ name: string; blob: Blob }];
     expect(name).toMatch(/^basket-\d{4}-\d{2}-\d{2}\.json$/);
-    // The person is told it worked, and what the file is called.
-    expect(menu.getByRole('status')).toHaveTextContent(`Backup saved: ${name}`);
+    // The person is told it worked, and what the file is called (just after the file is handed over).
+    await waitFor(() =>
+      expect(menu.getByRole('status')).toHaveTextContent(`Backup saved: ${name}`),
+    );
     const text = await blob.text();
     expect(JSON.parse(text)).toMatchObject({ format: 'basket-backup', version: 1 });
     expect(JSON.parse(text).events).toHaveLength(4);
