@@ -28,7 +28,8 @@ test('the keyboard moves an aisle to the top of the walk in one drag, and Undo p
 }) => {
   await page.goto('/');
   const basket = basketPage(page);
-  for (const name of ['Milk', 'Bread', 'Apples', 'Frozen peas']) await basket.add(name);
+  // Two products under Dairy & eggs: an arrow key steps from aisle to aisle, never into their rows.
+  for (const name of ['Milk', 'Butter', 'Bread', 'Apples', 'Frozen peas']) await basket.add(name);
   await expect
     .poll(() => aisles(page))
     .toEqual(['Fruit & vegetables', 'Bakery', 'Dairy & eggs', 'Frozen']);
@@ -61,6 +62,24 @@ test('the keyboard moves an aisle to the top of the walk in one drag, and Undo p
   await expect
     .poll(() => aisles(page))
     .toEqual(['Fruit & vegetables', 'Bakery', 'Dairy & eggs', 'Frozen']);
+
+  // A product steps among its own aisle's products only: past Butter, and no further up.
+  await expect
+    .poll(() => products(page))
+    .toEqual(['Apples', 'Bread', 'Butter', 'Milk', 'Frozen peas']);
+  await page.getByRole('button', { name: 'Reorder' }).click();
+  await sheet.getByRole('button', { name: 'Drag Milk', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await expect(told).toHaveText('Picked up Milk.');
+  await page.keyboard.press('ArrowUp');
+  await expect(told).toHaveText('Milk is over Butter.');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(told).toHaveText('Dropped Milk.');
+  await sheet.getByRole('button', { name: 'Done' }).click();
+  await expect
+    .poll(() => products(page))
+    .toEqual(['Apples', 'Bread', 'Milk', 'Butter', 'Frozen peas']);
 });
 
 test('a finger or mouse drags a product within its aisle, and the order stays after a reload', async ({

@@ -8,6 +8,7 @@ import {
   type Announcements,
   type CollisionDetection,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import {
@@ -67,25 +68,38 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
     (first('.drag-handle') ?? first('.done'))?.focus();
   }, []);
 
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-
   // A product lands among its own aisle's products, an aisle among aisles: nothing else is near.
-  const sameKind: CollisionDetection = (args) => {
-    const moving = items.get(args.active.id);
-    return closestCenter({
+  const near = (moving: UniqueIdentifier, id: UniqueIdentifier) => {
+    const from = items.get(moving);
+    const there = items.get(id);
+    return (
+      there?.kind === from?.kind && (there?.kind === 'aisle' || there?.category === from?.category)
+    );
+  };
+  const sameKind: CollisionDetection = (args) =>
+    closestCenter({
       ...args,
-      droppableContainers: args.droppableContainers.filter((c) => {
-        const there = items.get(c.id);
-        return (
-          there?.kind === moving?.kind &&
-          (there?.kind === 'aisle' || there?.category === moving?.category)
-        );
-      }),
+      droppableContainers: args.droppableContainers.filter((c) => near(args.active.id, c.id)),
+    });
+  // The arrow keys step to the next place of the same kind, so one press moves an aisle past one
+  // aisle. Given every droppable, dnd-kit's own step could land on a product row inside the aisle
+  // above, where the held aisle is still nearest itself, and the press would seem to do nothing.
+  const sameKindKeys: KeyboardCoordinateGetter = (event, args) => {
+    const all = args.context.droppableContainers;
+    const Same = all.constructor as new (
+      entries: Iterable<[UniqueIdentifier, unknown]>,
+    ) => typeof all;
+    const only = new Same([...all].filter(([id]) => near(args.active, id)));
+    return sortableKeyboardCoordinates(event, {
+      ...args,
+      context: { ...args.context, droppableContainers: only },
     });
   };
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sameKindKeys }),
+  );
 
   const named = (id: UniqueIdentifier) => {
     const item = items.get(id);
