@@ -94,7 +94,7 @@ function score(purchase: Purchase, now: number): number {
  */
 function latest(purchases: ReadonlyMap<string, Purchase>): number {
   let now = 0;
-  for (const p of purchases.values()) now = Math.max(now, p.lastAddedAt, p.bought.at(-1)?.at ?? 0);
+  purchases.forEach((p) => (now = Math.max(now, p.lastAddedAt, p.bought.at(-1)?.at ?? 0)));
   return now;
 }
 
@@ -136,10 +136,11 @@ export function suggestionsFor(
     limit,
     (a, b) => a.order - b.order || b.score - a.score || byKey(a.purchase, b.purchase),
   );
-  for (const purchase of purchases.values()) {
+  // `forEach`, not `for…of`: a shared history walks its base natively, with no generator.
+  purchases.forEach((purchase) => {
     const match = purchase.key === query ? null : matchName(purchase.key, query);
     if (match) found.offer({ purchase, order: MATCH_ORDER[match], score: score(purchase, at) });
-  }
+  });
   return found.kept.map((f) => f.purchase);
 }
 
@@ -223,7 +224,7 @@ export function buyAgain(
       if (purchase) offer(rankedOn(purchase, streamId));
     }
   } else {
-    for (const purchase of purchases.values()) offer(rankedOn(purchase, streamId));
+    purchases.forEach((purchase) => offer(rankedOn(purchase, streamId)));
   }
   return offers.kept.map(({ purchase, quantity, unit }) => ({ purchase, quantity, unit }));
 }

@@ -3,6 +3,7 @@ import { groupByAisle, type Aisle } from './aisles';
 import { aislesOf } from './lists';
 import type { Product } from './product';
 import { matchName } from './name-match';
+import { sameName } from './name-index';
 import type { ListState } from './read-model';
 
 export interface ShoppingView {
@@ -50,8 +51,9 @@ export function shoppingView(
   let toBuyCents = 0;
   let allCents = 0;
   let priced = 0;
-  for (const product of list.products.values()) {
-    if (product.streamId !== streamId) continue;
+  // `forEach`, not `for…of`: a shared table walks its base natively, with no generator.
+  list.products.forEach((product) => {
+    if (product.streamId !== streamId) return;
     total += 1;
     if (!product.checked) remaining += 1;
     if (product.price !== null) {
@@ -61,13 +63,10 @@ export function shoppingView(
       allCents += cents;
       if (!product.checked) toBuyCents += cents;
     }
-    if (query && !matchName(product.key, query)) continue;
-    if (product.checked && !lingering.has(product.productId)) {
-      bought.push(product);
-      continue;
-    }
-    toBuy.push(product);
-  }
+    if (query && !matchName(product.key, query)) return;
+    if (product.checked && !lingering.has(product.productId)) bought.push(product);
+    else toBuy.push(product);
+  });
   const aisles = groupByAisle(toBuy, list.categories, aislesOf(list.lists, streamId));
   return {
     aisles,
@@ -81,12 +80,12 @@ export function shoppingView(
   };
 }
 
+/**
+ * The product of this name on list `streamId`, through the name index: the one the fold of an
+ * add of this name would join (`sameName`), found without a walk of every row.
+ */
 export function findByName(list: ListState, streamId: StreamId, name: string): Product | undefined {
-  const key = nameKey(name);
-  for (const product of list.products.values()) {
-    if (product.streamId === streamId && product.key === key) return product;
-  }
-  return undefined;
+  return sameName(list.products, streamId, nameKey(name));
 }
 
 /**

@@ -43,6 +43,12 @@ describe('SharedMap', () => {
         expect([...shared]).toEqual([...plain]);
         expect([...shared.keys()]).toEqual([...plain.keys()]);
         expect([...shared.values()]).toEqual([...plain.values()]);
+        const walked: [number, number][] = [];
+        shared.forEach((value, key, map) => {
+          expect(map).toBe(shared);
+          walked.push([key, value]);
+        });
+        expect(walked).toEqual([...plain]);
         for (let key = 0; key <= 40; key += 1) {
           expect(shared.has(key)).toBe(plain.has(key));
           expect(shared.get(key)).toBe(plain.get(key));
