@@ -186,4 +186,53 @@ describe('suggestions', () => {
       { numRuns: 200 },
     );
   });
+
+  it('property: suggests the same from a shared history, as it is typed and changed, as from a plain one', () => {
+    const write = fc.record({
+      name: fc.constantFrom('Milk', 'Oat milk', 'Almond milk', 'Mild cheddar', 'Lime', 'Bread'),
+      n: fc.nat(300),
+      times: fc.nat(4),
+      day: fc.nat(30),
+      gone: fc.boolean(),
+    });
+    // Queries that narrow ("m", "mi", "mil"…), widen and jump, as a person types and deletes.
+    const typing = fc.array(
+      fc.constantFrom('m', 'mi', 'mil', 'milk', 'il', 'l', 'lime', ' m', 'x'),
+      {
+        maxLength: 6,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ writes: fc.array(write, { maxLength: 12 }), typed: typing }), {
+          maxLength: 60,
+        }),
+        (changes) => {
+          let shared = new SharedMap<string, Purchase>(
+            Array.from({ length: 80 }, (_, i) => {
+              const names = ['Milk', 'Oat milk', 'Lime', 'Mild cheddar', 'Bread'];
+              const p = purchase(`${names[i % 5]} ${i}`, 1 + (i % 5), now - i * DAY, i % 4);
+              return [p.key, p] as const;
+            }),
+          );
+          for (const { writes, typed } of changes) {
+            shared = shared.copy();
+            for (const { name, n, times, day, gone } of writes) {
+              const full = `${name} ${n}`;
+              if (gone) shared.delete(full.toLowerCase());
+              else
+                shared.set(full.toLowerCase(), purchase(full, times + 1, now - day * DAY, times));
+            }
+            const plain = new Map(shared);
+            for (const query of typed) {
+              expect(suggestionsFor(shared, query, now, 4)).toEqual(
+                suggestionsFor(plain, query, now, 4),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

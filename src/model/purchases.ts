@@ -118,10 +118,53 @@ function best<T>(limit: number, order: (a: T, b: T) => number) {
 
 const byKey = (a: Purchase, b: Purchase) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** What a query found in a settled history, kept for the queries typed after it. */
+interface Found {
+  readonly query: string;
+  readonly purchases: readonly Purchase[];
+}
+
+/** Per settled history, the last few queries' matches: typing "m", "mi", "mil" narrows them. */
+const foundIn = new WeakMap<ReadonlyMap<string, Purchase>, Found[]>();
+const KEEP_QUERIES = 8;
+
+/**
+ * The names of `settled` that hold `query`. A name that holds "mil" holds "mi" too, so a query
+ * that holds an earlier one reads only that one's matches; and an add (which changes the history
+ * but leaves its settled part as it was) asks again for what is typed at no cost.
+ */
+function matchesIn(settled: ReadonlyMap<string, Purchase>, query: string): readonly Purchase[] {
+  let kept = foundIn.get(settled);
+  if (!kept) foundIn.set(settled, (kept = []));
+  let narrowest: Found | undefined;
+  for (const found of kept) {
+    if (found.query === query) return found.purchases;
+    if (
+      query.includes(found.query) &&
+      found.purchases.length < (narrowest?.purchases.length ?? Infinity)
+    ) {
+      narrowest = found;
+    }
+  }
+  const purchases: Purchase[] = [];
+  const test = (p: Purchase) => {
+    if (p.key.includes(query)) purchases.push(p);
+  };
+  if (narrowest) narrowest.purchases.forEach(test);
+  else settled.forEach(test);
+  kept.push({ query, purchases });
+  if (kept.length > KEEP_QUERIES) kept.shift();
+  return purchases;
+}
+
 /**
  * Names from the history that hold what is typed (`matchName`, the rule search follows too):
  * those that start with it first, then those with a word that starts with it, then the rest;
  * within each, the most often and most recently added or bought first.
+ *
+ * Asked at every keystroke and after every change, it must not read a history of 50,000 names
+ * each time: from a `SharedMap` it reads the settled part's matches (`matchesIn`), less the
+ * names changed since, plus those.
  */
 export function suggestionsFor(
   purchases: ReadonlyMap<string, Purchase>,
@@ -136,11 +179,23 @@ export function suggestionsFor(
     limit,
     (a, b) => a.order - b.order || b.score - a.score || byKey(a.purchase, b.purchase),
   );
-  // `forEach`, not `for…of`: a shared history walks its base natively, with no generator.
-  purchases.forEach((purchase) => {
+  const offer = (purchase: Purchase) => {
     const match = purchase.key === query ? null : matchName(purchase.key, query);
     if (match) found.offer({ purchase, order: MATCH_ORDER[match], score: score(purchase, at) });
-  });
+  };
+  if (purchases instanceof SharedMap) {
+    const changed = new Set(purchases.changedKeys());
+    for (const purchase of matchesIn(purchases.settled(), query)) {
+      if (!changed.has(purchase.key)) offer(purchase);
+    }
+    for (const key of changed) {
+      const purchase = purchases.get(key);
+      if (purchase) offer(purchase);
+    }
+  } else {
+    // `forEach`, not `for…of`: a plain table's own walk is the fastest there is.
+    purchases.forEach(offer);
+  }
   return found.kept.map((f) => f.purchase);
 }
 
