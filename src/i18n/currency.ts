@@ -87,7 +87,10 @@ const isCurrency = (code: unknown): code is string => {
 export function currencyOfLocales(locales: readonly string[]): string {
   for (const tag of locales) {
     try {
-      const region = new Intl.Locale(tag).maximize().region;
+      // A tag that names its region ("en-GB") says it; only one that does not is maximized,
+      // which loads the likely-region data (a few milliseconds of a boot).
+      const locale = new Intl.Locale(tag);
+      const region = locale.region ?? locale.maximize().region;
       const code = region && BY_REGION[region];
       if (code) return code;
     } catch {

@@ -9,26 +9,35 @@ export type Messages = typeof en;
 /**
  * A number format that never says "-0": negative zero, and a negative amount too small to show
  * in the digits it has ("-0.001" as money), are said as zero. Real negatives keep their sign.
+ * The format is made when first used: each costs a few milliseconds of a boot, and a list with
+ * no prices never shows money.
  */
-function unsignedZero(format: Intl.NumberFormat): (value: number) => string {
-  const zero = format.format(0);
-  return (value) =>
-    Object.is(value, -0) || (value < 0 && format.format(-value) === zero)
+function unsignedZero(make: () => Intl.NumberFormat): (value: number) => string {
+  let format: Intl.NumberFormat | undefined;
+  let zero = '';
+  return (value) => {
+    if (!format) {
+      format = make();
+      zero = format.format(0);
+    }
+    return Object.is(value, -0) || (value < 0 && format.format(-value) === zero)
       ? zero
       : format.format(value);
+  };
 }
 
 /** The language's formats and words, for its messages to use. */
 export function helpersFor(messages: Messages, locale: string, currency?: string): Helpers {
-  const numbers = unsignedZero(new Intl.NumberFormat(locale));
+  const numbers = unsignedZero(() => new Intl.NumberFormat(locale));
   // With a currency: its sign and its own decimals (¥12, $3.50, ¥300 for yen).
   const amounts = unsignedZero(
-    new Intl.NumberFormat(
-      locale,
-      currency
-        ? { style: 'currency', currency }
-        : { minimumFractionDigits: 2, maximumFractionDigits: 2 },
-    ),
+    () =>
+      new Intl.NumberFormat(
+        locale,
+        currency
+          ? { style: 'currency', currency }
+          : { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+      ),
   );
   const helpers: Helpers = {
     n: numbers,

@@ -12,13 +12,31 @@ const LATIN_WORDS = new Map<string, Category>();
 /** Words written without spaces (Chinese): found inside a name, not split out of it. */
 const CJK_WORDS: [string, Category][] = [];
 const CJK = /[\u3400-\u9fff]/;
+/** The most words in one of the dictionary's phrases: no longer phrase is looked up. */
+let LONGEST = 1;
+/** The last word of every phrase: a name's word that is none of these ends no phrase. */
+const LAST_WORDS = new Set<string>();
 
 for (const [category, words] of Object.entries(CATEGORY_WORDS) as [Category, string][]) {
   for (const word of words.split('|')) {
     if (CJK.test(word)) CJK_WORDS.push([word, category]);
-    else LATIN_WORDS.set(word, category);
+    else {
+      LATIN_WORDS.set(word, category);
+      const parts = word.split(' ');
+      LONGEST = Math.max(LONGEST, parts.length);
+      LAST_WORDS.add(parts.at(-1)!);
+    }
   }
 }
+
+/** Markers that decide the aisle whatever else a name says ("frozen peas"), by script. */
+const LATIN_MARKERS = new Map<string, Category>();
+const CJK_MARKERS: (readonly [string, Category])[] = [];
+for (const [marker, category] of CATEGORY_MARKERS) {
+  if (CJK.test(marker)) CJK_MARKERS.push([marker, category]);
+  else if (!LATIN_MARKERS.has(marker)) LATIN_MARKERS.set(marker, category);
+}
+const MARKER_RANK = new Map(CATEGORY_MARKERS.map(([marker], i) => [marker, i] as const).reverse());
 
 /** The dictionary forms an English word may be written as: "berries" → "berry", "peas" → "pea". */
 function singulars(word: string): string[] {
@@ -29,12 +47,18 @@ function singulars(word: string): string[] {
   return out;
 }
 
-/** The phrase of `words` that is in the dictionary and ends last, the longest such first. */
+/**
+ * The phrase of `words` that is in the dictionary and ends last, the longest such first. Only
+ * phrases that could be there are tried (no longer than its longest, ending in a word one of its
+ * phrases ends in): a list of 10,000 is guessed at boot.
+ */
 function latinGuess(words: readonly string[]): Category | undefined {
   for (let end = words.length; end > 0; end -= 1) {
-    for (let start = 0; start < end; start += 1) {
+    const lasts = singulars(words[end - 1]!).filter((last) => LAST_WORDS.has(last));
+    if (lasts.length === 0) continue;
+    for (let start = Math.max(0, end - LONGEST); start < end; start += 1) {
       const head = words.slice(start, end - 1).join(' ');
-      for (const last of singulars(words[end - 1]!)) {
+      for (const last of lasts) {
         const found = LATIN_WORDS.get(head ? `${head} ${last}` : last);
         if (found) return found;
       }
@@ -71,11 +95,24 @@ function guessByKey(key: string): Category {
 
 const guessed = new Map<string, Category>();
 
+const WORD = /[\p{L}\p{N}']+/gu;
+
 function guess(key: string): Category {
-  const words = key.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
-  for (const [marker, category] of CATEGORY_MARKERS) {
-    if (CJK.test(marker) ? key.includes(marker) : words.includes(marker)) return category;
+  const words = key.match(WORD) ?? [];
+  // The first marker in the dictionary's order that the name holds, as a word or (CJK) inside.
+  let marked: Category | undefined;
+  let rank = Infinity;
+  for (const word of words) {
+    const category = LATIN_MARKERS.get(word);
+    if (category === undefined) continue;
+    const at = MARKER_RANK.get(word)!;
+    if (at < rank) [marked, rank] = [category, at];
   }
+  for (const [marker, category] of CJK_MARKERS) {
+    const at = MARKER_RANK.get(marker)!;
+    if (at < rank && key.includes(marker)) [marked, rank] = [category, at];
+  }
+  if (marked) return marked;
   return latinGuess(words) ?? (CJK.test(key) ? cjkGuess(key) : undefined) ?? 'other';
 }
 
