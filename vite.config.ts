@@ -2,7 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import type { ChunkingContext } from 'rolldown';
+import { pageGroup } from './scripts/page-group';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -29,44 +29,6 @@ function cacheHeaders(): Plugin {
 
 /** The page, which loads src/main.tsx. */
 const ENTRY = fileURLToPath(new URL('./index.html', import.meta.url));
-
-/**
- * The modules that load with the page: imported, without `import()` on the way, from the entry.
- * They go in one chunk; left alone, the bundler splits out each module a lazy chunk shares with
- * them, and a first visit fetches a dozen small files that compress worse apart than together.
- * What a barrel (`export … from` only, like `src/model/index.ts`) imports does not count: the
- * page may not use all it re-exports (tree-shaking drops the rest), e.g. `decide`, which is lazy.
- */
-const withPage = new WeakMap<ChunkingContext, Set<string>>();
-function loadsWithPage(id: string, ctx: ChunkingContext): boolean {
-  let found = withPage.get(ctx);
-  if (!found) {
-    found = new Set([ENTRY]);
-    const next = [ENTRY];
-    for (let at = next.pop(); at !== undefined; at = next.pop()) {
-      const info = ctx.getModuleInfo(at);
-      if (!info || isBarrel(info.code)) continue;
-      for (const imported of info.importedIds) {
-        if (found.has(imported)) continue;
-        found.add(imported);
-        next.push(imported);
-      }
-    }
-    withPage.set(ctx, found);
-  }
-  return found.has(id);
-}
-
-function isBarrel(code: string | null): boolean {
-  if (!code) return false;
-  return (
-    code
-      .replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '')
-      .replace(/\bexport\s+(type\s+)?(\*(\s+as\s+\w+)?|\{[^}]*\})\s+from\s+(['"])[^'"]*\4;?/g, '')
-      .replace(/\bimport\s+(['"])[^'"]*\1;?/g, '')
-      .trim() === ''
-  );
-}
 
 /**
  * What the browser may load and do, sent with every response `npm start` serves (see "Hosting
@@ -143,7 +105,8 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { debugName: 'page', name: (id, ctx) => (loadsWithPage(id, ctx) ? 'index' : null) },
+            // The page's modules in one chunk (scripts/page-group.ts says why).
+            pageGroup(ENTRY, 'index'),
           ],
         },
       },
