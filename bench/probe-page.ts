@@ -7,23 +7,35 @@ export function installProbe() {
   const now = () => performance.now();
   /** After the next frame has been produced: the change is on screen. */
   const painted = () =>
-    new Promise<void>((resolve) =>
+    new Promise<void>((resolve, reject) => {
+      // Only the tab in front draws frames.
+      const timer = setTimeout(
+        () => reject(new Error(`${location.pathname} drew no frame in 20 s: not in front?`)),
+        20_000,
+      );
       requestAnimationFrame(() => {
+        clearTimeout(timer);
         const channel = new MessageChannel();
         channel.port1.onmessage = () => resolve();
         channel.port2.postMessage(null);
-      }),
-    );
+      });
+    });
   const anyMomentOfAFrame = async () => {
     await painted();
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 16));
   };
-  function whenDom(test: () => boolean): Promise<void> {
+  /** Once `test` holds; a page that never gets there fails the run, saying what it waited for. */
+  function whenDom(test: () => boolean, what = 'the page to change'): Promise<void> {
     if (test()) return Promise.resolve();
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`${location.pathname} never showed ${what} (waited 20 s)`));
+      }, 20_000);
       const observer = new MutationObserver(() => {
         if (test()) {
           observer.disconnect();
+          clearTimeout(timer);
           resolve();
         }
       });
@@ -66,15 +78,20 @@ export function installProbe() {
       if (!field?.form) throw new Error(`no product field at ${selector}`);
       const times: number[] = [];
       for (let i = 0; i < count; i += 1) {
-        const name = `apple bench ${Math.random().toString(36).slice(2, 8)}`;
+        // Letters only: a name ending in digits ("apple bench 15209g") is read as a quantity
+        // and a unit, and the row it adds is not named as typed.
+        const name = `apple bench ${Math.random()
+          .toString(36)
+          .slice(2, 8)
+          .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
         setValue(field, name);
         await anyMomentOfAFrame();
         const t = now();
         field.form.requestSubmit();
-        await whenDom(() => labelled(name));
+        await whenDom(() => labelled(name), `the row it added, ${name}`);
         await painted();
         times.push(now() - t);
-        await whenDom(() => field.value === '');
+        await whenDom(() => field.value === '', 'its product field cleared after an add');
       }
       return times;
     },
@@ -88,7 +105,10 @@ export function installProbe() {
         await anyMomentOfAFrame();
         const t = now();
         box.click();
-        await whenDom(() => rowOf(box.id)?.classList.contains('bought') ?? true);
+        await whenDom(
+          () => rowOf(box.id)?.classList.contains('bought') ?? true,
+          'a checked row marked bought',
+        );
         await painted();
         times.push(now() - t);
       }

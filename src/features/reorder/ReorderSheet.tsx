@@ -86,6 +86,7 @@ export default function ReorderSheet({ onClose }: { onClose(): void }) {
   // above, where the held aisle is still nearest itself, and the press would seem to do nothing.
   const sameKindKeys: KeyboardCoordinateGetter = (event, args) => {
     const all = args.context.droppableContainers;
+    // dnd-kit's own map of droppables (its class is not exported), holding only those.
     const Same = all.constructor as new (
       entries: Iterable<[UniqueIdentifier, unknown]>,
     ) => typeof all;
