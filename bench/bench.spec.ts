@@ -73,11 +73,15 @@ test('benchmark', async ({ page, browser }) => {
   });
 
   // 7. Heap with the 100,000-event history: as booted, and with the History view's log held.
+  // Settled first: a Basket unmounted above is held until its idle save runs (or its 5 s
+  // timeout passes), and read straight after the loop it counted two to four Baskets, not one.
   await page.evaluate(() => window.bench.boot('big'));
+  await page.waitForTimeout(6000);
   const heapBooted = await heap(page);
   expect(await page.evaluate(() => window.bench.loadHistory())).toBe(BIG.events);
   const heapHistory = await heap(page);
   await page.evaluate(() => window.bench.unmount());
+  await page.waitForTimeout(6000);
   const heapEmpty = await heap(page);
   results.heap = { heapEmpty, heapBooted, heapHistory };
   row({
