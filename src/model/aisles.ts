@@ -29,14 +29,10 @@ for (const [category, words] of Object.entries(CATEGORY_WORDS) as [Category, str
   }
 }
 
-/** Markers that decide the aisle whatever else a name says ("frozen peas"), by script. */
-const LATIN_MARKERS = new Map<string, Category>();
-const CJK_MARKERS: (readonly [string, Category])[] = [];
-for (const [marker, category] of CATEGORY_MARKERS) {
-  if (CJK.test(marker)) CJK_MARKERS.push([marker, category]);
-  else if (!LATIN_MARKERS.has(marker)) LATIN_MARKERS.set(marker, category);
-}
-const MARKER_RANK = new Map(CATEGORY_MARKERS.map(([marker], i) => [marker, i] as const).reverse());
+/** Markers that decide the aisle whatever else a name says ("frozen peas"), each with its script. */
+const MARKERS = CATEGORY_MARKERS.map(
+  ([marker, category]) => [marker, category, CJK.test(marker)] as const,
+);
 
 /** The dictionary forms an English word may be written as: "berries" → "berry", "peas" → "pea". */
 function singulars(word: string): string[] {
@@ -98,21 +94,10 @@ const guessed = new Map<string, Category>();
 const WORD = /[\p{L}\p{N}']+/gu;
 
 function guess(key: string): Category {
-  const words = key.match(WORD) ?? [];
-  // The first marker in the dictionary's order that the name holds, as a word or (CJK) inside.
-  let marked: Category | undefined;
-  let rank = Infinity;
-  for (const word of words) {
-    const category = LATIN_MARKERS.get(word);
-    if (category === undefined) continue;
-    const at = MARKER_RANK.get(word)!;
-    if (at < rank) [marked, rank] = [category, at];
+  const words: readonly string[] = key.match(WORD) ?? [];
+  for (const [marker, category, cjk] of MARKERS) {
+    if (cjk ? key.includes(marker) : words.includes(marker)) return category;
   }
-  for (const [marker, category] of CJK_MARKERS) {
-    const at = MARKER_RANK.get(marker)!;
-    if (at < rank && key.includes(marker)) [marked, rank] = [category, at];
-  }
-  if (marked) return marked;
   return latinGuess(words) ?? (CJK.test(key) ? cjkGuess(key) : undefined) ?? 'other';
 }
 
