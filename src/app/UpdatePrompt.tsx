@@ -18,6 +18,7 @@ export function UpdatePrompt() {
   const { t } = useI18n();
   const basket = useBasket();
   const [updatedElsewhere, setUpdatedElsewhere] = useState(false);
+  const [updateWaiting, setUpdateWaiting] = useState(false);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
@@ -38,6 +39,44 @@ export function UpdatePrompt() {
     if (basket.getState().notice === null) basket.announce('status', says('offlineReady'));
     setOfflineReady(false);
   }, [offlineReady, setOfflineReady, basket]);
+
+  // Workbox calls a worker "waiting" when it stays installed for 200 ms. A first install on a busy
+  // page can (Firefox under load, seen in CI): there is no older version then, nothing to reload
+  // for, and the prompt would sit over the page. A new version is one waiting behind an active one.
+  useEffect(() => {
+    if (!needRefresh) {
+      setUpdateWaiting(false);
+      return;
+    }
+    let live = true;
+    void navigator.serviceWorker.getRegistration().then(
+      (registration) => {
+        if (!live) return;
+        if (registration?.waiting && registration.active) {
+          setUpdateWaiting(true);
+          return;
+        }
+        setNeedRefresh(false);
+        // Workbox will not say it is ready offline once it has said "waiting": said here instead,
+        // when that first version is running.
+        const first = registration?.waiting ?? registration?.installing ?? registration?.active;
+        const ready = () => {
+          if (basket.getState().notice === null) basket.announce('status', says('offlineReady'));
+        };
+        if (first?.state === 'activated') ready();
+        else
+          first?.addEventListener('statechange', function onChange() {
+            if (first.state !== 'activated') return;
+            first.removeEventListener('statechange', onChange);
+            ready();
+          });
+      },
+      (error: unknown) => console.error('Could not read the service worker registration', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needRefresh, setNeedRefresh, basket]);
 
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
@@ -78,7 +117,7 @@ export function UpdatePrompt() {
       </aside>
     );
   }
-  if (needRefresh) {
+  if (needRefresh && updateWaiting) {
     return (
       <aside className="banner toast" aria-label={t('updateRegion')}>
         {t('newVersion')}{' '}
