@@ -60,15 +60,12 @@ export function UpdatePrompt() {
         // Workbox will not say it is ready offline once it has said "waiting": said here instead,
         // when that first version is running.
         const first = registration?.waiting ?? registration?.installing ?? registration?.active;
-        const ready = () => {
-          if (basket.getState().notice === null) basket.announce('status', says('offlineReady'));
-        };
-        if (first?.state === 'activated') ready();
+        if (first?.state === 'activated') setOfflineReady(true);
         else
           first?.addEventListener('statechange', function onChange() {
             if (first.state !== 'activated') return;
             first.removeEventListener('statechange', onChange);
-            ready();
+            setOfflineReady(true);
           });
       },
       (error: unknown) => console.error('Could not read the service worker registration', error),
@@ -76,7 +73,7 @@ export function UpdatePrompt() {
     return () => {
       live = false;
     };
-  }, [needRefresh, setNeedRefresh, basket]);
+  }, [needRefresh, setNeedRefresh, setOfflineReady]);
 
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
